@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppGraphqlModule } from './common/graphql/graphql.module.js';
+import { AppConfig } from './config/app-config.js';
+import { CoreModule } from './core.module.js';
+import { DatabaseTarget } from './database/data-source-options.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { NodeModule } from './modules/node/node.module.js';
+
+/** The API: the core plus GraphQL, sign-in and health endpoints. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, database: DatabaseTarget): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(config, database), AppGraphqlModule, AuthModule, NodeModule, HealthModule],
+    };
+  }
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig } from '../config/app-config.js';
+import { CoreModule } from '../core.module.js';
+import { DataDirLockedError } from '../database/data-dir-lock.js';
+import { openDatabase } from '../database/open-database.js';
+import { createLogger, prepareData } from '../server.js';
+import { sendToServer } from './admin-channel.js';
+import { Command, Output, USAGE, UsageError, parseCommand, runCommand } from './commands.js';
+
+const output: Output = { out: (line) => console.log(line), err: (line) => console.error(line) };
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv.includes('--help') || argv[0] === 'help') {
+    console.log(USAGE);
+    return argv.length === 0 ? 1 : 0;
+  }
+  let command: Command;
+  try {
+    const { path, ...parsed } = parseCommand(argv);
+    command = path === undefined ? parsed : { ...parsed, file: readFileSync(path, 'utf8') };
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      return 1;
+    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      console.error(`Cannot read the file: ${(error as Error).message}`);
+      return 1;
+    }
+    throw error;
+  }
+  const config = loadConfig();
+  if (!config.databaseUrl) {
+    const code = await sendToServer(config.dataDir, command, output);
+    if (code !== null) return code;
+  }
+  const logger = createLogger({ ...config, logLevel: 'warn' });
+  const database = await openDatabase(config);
+  try {
+    const app = await NestFactory.createApplicationContext(CoreModule.forRoot(config, database.target), { logger });
+    try {
+      await prepareData(app, config, createLogger(config));
+      return await runCommand(app, command, output);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const known = error instanceof ConfigError || error instanceof DataDirLockedError;
+    console.error(known ? (error as Error).message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,5 @@
+export enum Role {
+  AGENT = 'AGENT',
+  TEAM_LEAD = 'TEAM_LEAD',
+  ADMIN = 'ADMIN',
+}

@@ -1,0 +1,38 @@
+import DataLoader from 'dataloader';
+import { Role } from '../auth/role.js';
+
+/** The signed-in caller, as the auth guard established it for this request. */
+export interface Caller {
+  userId: string;
+  organizationId: string;
+  role: Role;
+  teamId: string | null;
+  sessionId: string;
+}
+
+/** Per-request state: id for the logs, caller, address, and this request's DataLoaders. */
+export class RequestContext {
+  caller?: Caller;
+  private readonly loaders = new Map<string, DataLoader<string, unknown>>();
+
+  constructor(
+    readonly requestId: string,
+    readonly address: string,
+  ) {}
+
+  /** One DataLoader per name per request, so a list's relations load in one query. */
+  loader<V>(name: string, batch: (keys: readonly string[]) => Promise<(V | null)[]>): DataLoader<string, V | null> {
+    let loader = this.loaders.get(name);
+    if (!loader) {
+      loader = new DataLoader<string, unknown>(batch);
+      this.loaders.set(name, loader);
+    }
+    return loader as DataLoader<string, V | null>;
+  }
+}
+
+/** Orders `rows` to match `keys`, with null where a key has no row. */
+export function byKeys<V extends { id: string }>(keys: readonly string[], rows: V[]): (V | null)[] {
+  const found = new Map(rows.map((row) => [row.id, row]));
+  return keys.map((key) => found.get(key) ?? null);
+}

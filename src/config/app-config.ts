@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EnvSchema, LogLevel } from './env.schema.js';
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  /** Set: a real PostgreSQL. Unset: the embedded database in `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  jwtSecret: string;
+  jwtExpiresInSeconds: number;
+  logLevel: LogLevel;
+  /** Create the demo organization on a new embedded database. */
+  demoData: boolean;
+}
+
+/** Thrown for a bad environment; the message is one line naming the variable. */
+export class ConfigError extends Error {}
+
+const JWT_SECRET_FILE = 'jwt-secret';
+const ENV_KEYS = [
+  'NODE_ENV',
+  'PORT',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'JWT_SECRET',
+  'JWT_EXPIRES_IN',
+  'LOG_LEVEL',
+  'DEMO_DATA',
+] as const;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = Object.fromEntries(ENV_KEYS.map((key) => [key, env[key] || undefined]));
+  const parsed = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });
+  const errors = validateSync(parsed);
+  if (errors.length > 0) {
+    const first = errors[0];
+    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const shown = first.property === 'JWT_SECRET' ? '' : ` (got "${String(first.value)}")`;
+    throw new ConfigError(`Invalid environment variable ${first.property}${shown}: ${reason}`);
+  }
+  const dataDir = resolve(parsed.DATA_DIR);
+  if (parsed.NODE_ENV === 'production' && !parsed.JWT_SECRET) {
+    throw new ConfigError(
+      'Missing environment variable JWT_SECRET: required when NODE_ENV=production (at least 32 characters)',
+    );
+  }
+  return {
+    env: parsed.NODE_ENV,
+    port: parsed.PORT,
+    databaseUrl: parsed.DATABASE_URL,
+    dataDir,
+    jwtSecret: parsed.JWT_SECRET ?? developmentJwtSecret(dataDir),
+    jwtExpiresInSeconds: parsed.JWT_EXPIRES_IN,
+    logLevel: parsed.LOG_LEVEL,
+    demoData: parsed.DEMO_DATA ? parsed.DEMO_DATA === 'true' : !parsed.DATABASE_URL,
+  };
+}
+
+/** Outside production the signing secret is generated once and kept beside the data. */
+function developmentJwtSecret(dataDir: string): string {
+  const file = join(dataDir, JWT_SECRET_FILE);
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(48).toString('base64url');
+    try {
+      writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+      return secret;
+    } catch {
+      return readFileSync(file, 'utf8').trim(); // another process wrote it first
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The environment variables floorwalker reads; each message says what is expected. */
+export class EnvSchema {
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'], {
+    message: 'must be one of development, production, test',
+  })
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @IsInt({ message: 'must be a whole number from 0 to 65535' })
+  @Min(0, { message: 'must be a whole number from 0 to 65535' })
+  @Max(65535, { message: 'must be a whole number from 0 to 65535' })
+  PORT = 3000;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    message: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/floorwalker',
+  })
+  DATABASE_URL?: string;
+
+  @IsString()
+  @MinLength(1, { message: 'must be a directory path' })
+  DATA_DIR = './data';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters long' })
+  JWT_SECRET?: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 12 * 3600 : Number(value)))
+  @IsInt({ message: 'must be a whole number of seconds from 60 to 604800' })
+  @Min(60, { message: 'must be a whole number of seconds from 60 to 604800' })
+  @Max(604800, { message: 'must be a whole number of seconds from 60 to 604800' })
+  JWT_EXPIRES_IN = 12 * 3600;
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  DEMO_DATA?: 'true' | 'false';
+}

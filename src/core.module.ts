@@ -1,0 +1,22 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseTarget } from './database/data-source-options.js';
+import { DatabaseModule } from './database/database.module.js';
+import { DemoModule } from './modules/demo/demo.module.js';
+import { OrganizationsModule } from './modules/organizations/organizations.module.js';
+import { TeamsModule } from './modules/teams/teams.module.js';
+import { UsersModule } from './modules/users/users.module.js';
+
+/** Configuration, database and the domain modules: what both the API and the command line need. */
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig, database: DatabaseTarget): DynamicModule {
+    const domain = [OrganizationsModule, TeamsModule, UsersModule, DemoModule];
+    return {
+      module: CoreModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(database), ...domain],
+      exports: domain,
+    };
+  }
+}

@@ -1,0 +1,7 @@
+import { LoginFailureEntity } from '../modules/auth/login-failure.entity.js';
+import { SessionEntity } from '../modules/auth/session.entity.js';
+import { OrganizationEntity } from '../modules/organizations/organization.entity.js';
+import { TeamEntity } from '../modules/teams/team.entity.js';
+import { UserEntity } from '../modules/users/user.entity.js';
+
+export const entities = [OrganizationEntity, TeamEntity, UserEntity, SessionEntity, LoginFailureEntity];

@@ -1,0 +1,126 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { verifyNothing, verifyPassword } from '../../common/auth/passwords.js';
+import { Caller } from '../../common/context/request-context.js';
+import { unauthenticated } from '../../common/graphql/errors.js';
+import { Outcome, UserErrorCode, failure, success, userError } from '../../common/graphql/user-error.js';
+import { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import { TransactionHost } from '../../database/transaction-host.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { Presence } from '../users/presence.js';
+import { UserEntity } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
+import { LoginFailuresRepository } from './login-failures.repository.js';
+import { THROTTLE_WINDOW_MS, retryAfterMs } from './login-throttle.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { signToken, verifyToken } from './tokens.js';
+
+export interface Credentials {
+  organization: string;
+  email: string;
+  password: string;
+}
+
+const WRONG_CREDENTIALS = 'That organization, email and password do not match an active account.';
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+@Injectable()
+export class AuthService {
+  private lastPrune = 0;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: TransactionHost,
+    private readonly sessions: SessionsRepository,
+    private readonly failures: LoginFailuresRepository,
+    private readonly organizations: OrganizationsService,
+    private readonly users: UsersService,
+  ) {}
+
+  /** Signs in; every wrong organization, email or password gets the same answer. */
+  async login(credentials: Credentials, address: string): Promise<Outcome<{ token: string; user: UserEntity }>> {
+    const account = `${credentials.organization.trim().toLowerCase()}/${credentials.email.trim().toLowerCase()}`;
+    const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
+    const wait = retryAfterMs(
+      await this.failures.countForAccount(account, address, since),
+      await this.failures.countForAddress(address, since),
+    );
+    if (wait > 0) {
+      const minutes = Math.ceil(wait / 60_000);
+      return failure(
+        userError(
+          UserErrorCode.THROTTLED,
+          `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask an admin to reset your password.`,
+        ),
+      );
+    }
+    const organization = await this.organizations.findBySlug(credentials.organization);
+    const user = organization && (await this.users.findByEmailWithPassword(organization.id, credentials.email));
+    const valid = user?.active
+      ? await verifyPassword(user.passwordHash, credentials.password)
+      : await verifyNothing(credentials.password);
+    if (!valid || !user) {
+      await this.failures.record(account, address);
+      await this.pruneFailures();
+      return failure(userError(UserErrorCode.INVALID_CREDENTIALS, WRONG_CREDENTIALS));
+    }
+    await this.failures.clearAccount(account, address);
+    const expiresAt = new Date(Date.now() + this.config.jwtExpiresInSeconds * 1000);
+    return this.tx.run(async () => {
+      const session = await this.sessions.create({ organizationId: user.organizationId, userId: user.id, address, expiresAt });
+      const presence = user.presence === Presence.OFFLINE ? Presence.AVAILABLE : user.presence;
+      const signedIn = await this.users.setPresence(user.organizationId, user.id, presence);
+      const token = signToken({ sub: user.id, org: user.organizationId, sid: session.id }, this.config.jwtSecret, expiresAt);
+      return success({ token, user: signedIn });
+    });
+  }
+
+  /** The caller behind a bearer token; throws UNAUTHENTICATED for any token that is not good now. */
+  async authenticate(token: string): Promise<Caller> {
+    const claims = verifyToken(token, this.config.jwtSecret);
+    if (!claims) throw unauthenticated('The token is invalid or has expired; sign in again.');
+    const session = await this.sessions.findById(claims.org, claims.sid);
+    if (!session || session.revokedAt || session.expiresAt <= new Date() || session.userId !== claims.sub) {
+      throw unauthenticated('This session has ended; sign in again.');
+    }
+    const user = await this.users.findById(claims.org, claims.sub);
+    if (!user?.active) throw unauthenticated('This account is deactivated; ask an admin.');
+    await this.users.touch(user.organizationId, user.id);
+    return { userId: user.id, organizationId: user.organizationId, role: user.role, teamId: user.teamId, sessionId: session.id };
+  }
+
+  async signOut(caller: Caller): Promise<void> {
+    await this.tx.run(async () => {
+      await this.sessions.revoke(caller.organizationId, caller.sessionId);
+      await this.users.setPresence(caller.organizationId, caller.userId, Presence.OFFLINE);
+    });
+  }
+
+  /** Changes the caller's password and ends their other sessions. */
+  async changePassword(caller: Caller, currentPassword: string, newPassword: string): Promise<Outcome<UserEntity>> {
+    const hash = await this.users.findPasswordHash(caller.organizationId, caller.userId);
+    if (!hash || !(await verifyPassword(hash, currentPassword))) {
+      return failure(userError(UserErrorCode.INVALID_CREDENTIALS, 'The current password is not right.', 'currentPassword'));
+    }
+    return this.tx.run(async () => {
+      const outcome = await this.users.setPassword(caller.organizationId, caller.userId, newPassword);
+      if (outcome.value) await this.sessions.revokeAllOfUser(caller.organizationId, caller.userId, caller.sessionId);
+      return outcome;
+    });
+  }
+
+  /** An admin sets a user's password; all of that user's sessions end. */
+  async resetPassword(organizationId: string, userId: string, newPassword: string): Promise<Outcome<UserEntity>> {
+    return this.tx.run(async () => {
+      const outcome = await this.users.setPassword(organizationId, userId, newPassword);
+      if (outcome.value) await this.sessions.revokeAllOfUser(organizationId, userId);
+      return outcome;
+    });
+  }
+
+  private async pruneFailures(): Promise<void> {
+    if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
+    this.lastPrune = Date.now();
+    await this.failures.pruneBefore(new Date(Date.now() - THROTTLE_WINDOW_MS));
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '../../database/transaction-host.js';
+import { OrganizationEntity } from './organization.entity.js';
+
+/**
+ * Organizations are the tenants. Reads by id are for the caller's own organization only;
+ * lookups by slug are for sign-in and the command line.
+ */
+@Injectable()
+export class OrganizationsRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  private get repo() {
+    return this.tx.repository(OrganizationEntity);
+  }
+
+  findById(id: string): Promise<OrganizationEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  findBySlug(slug: string): Promise<OrganizationEntity | null> {
+    return this.repo.findOneBy({ slug });
+  }
+
+  count(): Promise<number> {
+    return this.repo.count();
+  }
+
+  create(slug: string, name: string): Promise<OrganizationEntity> {
+    return this.repo.save(this.repo.create({ slug, name }));
+  }
+}

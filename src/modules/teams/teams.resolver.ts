@@ -1,0 +1,30 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentCaller, Roles } from '../../common/auth/decorators.js';
+import { Role } from '../../common/auth/role.js';
+import { Caller } from '../../common/context/request-context.js';
+import { Connection, ConnectionArgs, checkPageArgs, toConnection } from '../../common/graphql/connection.js';
+import { validateInput } from '../../common/graphql/user-error.js';
+import { CreateTeamInput, CreateTeamPayload, Team, TeamConnection } from './team.types.js';
+import { TeamsService } from './teams.service.js';
+
+@Resolver(() => Team)
+export class TeamsResolver {
+  constructor(private readonly teamsService: TeamsService) {}
+
+  @Query(() => TeamConnection, { description: "The organization's teams, oldest first." })
+  async teams(@CurrentCaller() caller: Caller, @Args() args: ConnectionArgs): Promise<Connection<Team>> {
+    return toConnection(await this.teamsService.list(caller.organizationId, checkPageArgs(args)), Team.from);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => CreateTeamPayload)
+  async createTeam(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: CreateTeamInput,
+  ): Promise<CreateTeamPayload> {
+    const invalid = await validateInput(CreateTeamInput, input);
+    if (invalid.length) return { userErrors: invalid };
+    const outcome = await this.teamsService.create(caller.organizationId, input.name);
+    return { team: outcome.value && Team.from(outcome.value), userErrors: outcome.userErrors };
+  }
+}

@@ -1,0 +1,146 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Role } from '../../common/auth/role.js';
+import { ConnectionType } from '../../common/graphql/connection.js';
+import { toGlobalId } from '../../common/graphql/global-id.js';
+import { Node } from '../../common/graphql/node.interface.js';
+import { UserError } from '../../common/graphql/user-error.js';
+import { LOCALE, LOCALE_MESSAGE } from './locale.js';
+import { Presence, effectivePresence } from './presence.js';
+import { UserEntity } from './user.entity.js';
+
+registerEnumType(Role, { name: 'Role' });
+registerEnumType(Presence, {
+  name: 'Presence',
+  description: 'Whether a user can take a question now. Reads as AWAY after 15 minutes without activity.',
+});
+
+
+@ObjectType('User', { implements: () => [Node] })
+export class User implements Node {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Visible to the user, admins and team leads; null for others.',
+  })
+  email: string | null;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => Role)
+  role: Role;
+
+  @Field()
+  locale: string;
+
+  @Field(() => Presence)
+  presence: Presence;
+
+  @Field(() => Date, { nullable: true })
+  lastActiveAt: Date | null;
+
+  @Field()
+  active: boolean;
+
+  @Field()
+  createdAt: Date;
+
+  /** database ids, for field resolvers; not in the schema */
+  userId: string;
+  teamId: string | null;
+  organizationId: string;
+
+  static from(entity: UserEntity, now = new Date()): User {
+    return {
+      id: toGlobalId('User', entity.id),
+      userId: entity.id,
+      teamId: entity.teamId,
+      organizationId: entity.organizationId,
+      email: entity.email,
+      displayName: entity.displayName,
+      role: entity.role,
+      locale: entity.locale,
+      presence: effectivePresence(entity.presence, entity.lastActiveAt, now),
+      lastActiveAt: entity.lastActiveAt,
+      active: entity.active,
+      createdAt: entity.createdAt,
+    };
+  }
+}
+
+export const UserConnection = ConnectionType(User, 'User');
+
+@InputType({ description: 'Checked by the users service, which the command line shares.' })
+export class CreateUserInput {
+  @Field()
+  email: string;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => Role)
+  role: Role;
+
+  @Field({ description: 'At least 8 characters.' })
+  password: string;
+
+  @Field(() => ID, { nullable: true })
+  teamId?: string | null;
+
+  @Field({ nullable: true, defaultValue: 'en' })
+  locale?: string;
+}
+
+@InputType()
+export class UpdateUserInput {
+  @Field(() => ID)
+  @IsString()
+  id: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200, { message: 'The display name must be 1-200 characters.' })
+  displayName?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(LOCALE, { message: LOCALE_MESSAGE })
+  locale?: string;
+
+  @Field(() => Role, { nullable: true, description: 'Admins only.' })
+  @IsOptional()
+  @IsEnum(Role)
+  role?: Role;
+
+  @Field(() => ID, { nullable: true, description: 'Admins only; null takes the user off their team.' })
+  @IsOptional()
+  @IsString()
+  teamId?: string | null;
+}
+
+@InputType()
+export class UserIdInput {
+  @Field(() => ID)
+  @IsString()
+  id: string;
+}
+
+@InputType()
+export class SetPresenceInput {
+  @Field(() => Presence)
+  @IsEnum(Presence)
+  presence: Presence;
+}
+
+@ObjectType()
+export class UserPayload {
+  @Field(() => User, { nullable: true })
+  user?: User;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}

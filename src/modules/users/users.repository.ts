@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { Page, PageArgs, paginate } from '../../database/keyset.js';
+import { TransactionHost } from '../../database/transaction-host.js';
+import { isUniqueViolation } from '../../database/unique-violation.js';
+import { UserEntity } from './user.entity.js';
+
+export interface UserFilter {
+  teamId?: string;
+  includeInactive: boolean;
+}
+
+export type NewUser = Pick<UserEntity, 'email' | 'displayName' | 'role' | 'locale' | 'passwordHash' | 'teamId'>;
+export type UserChanges = Partial<
+  Pick<UserEntity, 'displayName' | 'role' | 'locale' | 'teamId' | 'active' | 'presence' | 'lastActiveAt' | 'passwordHash'>
+>;
+
+const ACTIVITY_WRITE_INTERVAL = '60 seconds';
+
+/** Users, always within one organization. */
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  private get repo() {
+    return this.tx.repository(UserEntity);
+  }
+
+  findById(organizationId: string, id: string): Promise<UserEntity | null> {
+    return this.repo.findOneBy({ organizationId, id });
+  }
+
+  findByIds(organizationId: string, ids: readonly string[]): Promise<UserEntity[]> {
+    return this.repo.findBy({ organizationId, id: In([...ids]) });
+  }
+
+  /** With the password hash, for sign-in. */
+  findByEmailWithPassword(organizationId: string, email: string): Promise<UserEntity | null> {
+    return this.repo
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.organizationId = :organizationId AND lower(user.email) = lower(:email)', { organizationId, email })
+      .getOne();
+  }
+
+  findPasswordHash(organizationId: string, id: string): Promise<string | null> {
+    return this.repo
+      .createQueryBuilder('user')
+      .select('user.passwordHash', 'hash')
+      .where('user.organizationId = :organizationId AND user.id = :id', { organizationId, id })
+      .getRawOne<{ hash: string }>()
+      .then((row) => row?.hash ?? null);
+  }
+
+  list(organizationId: string, filter: UserFilter, page: PageArgs): Promise<Page<UserEntity>> {
+    const query = this.repo.createQueryBuilder('user').where('user.organizationId = :organizationId', { organizationId });
+    if (filter.teamId) query.andWhere('user.teamId = :teamId', { teamId: filter.teamId });
+    if (!filter.includeInactive) query.andWhere('user.active');
+    return paginate(query, 'user', page);
+  }
+
+  /** The new user, or null when the email is taken in the organization. */
+  async create(organizationId: string, user: NewUser): Promise<UserEntity | null> {
+    try {
+      const saved = await this.repo.save(this.repo.create({ ...user, organizationId }));
+      return await this.findById(organizationId, saved.id);
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+
+  async update(organizationId: string, id: string, changes: UserChanges): Promise<UserEntity | null> {
+    await this.repo.update({ organizationId, id }, changes);
+    return this.findById(organizationId, id);
+  }
+
+  /** Records activity at most once a minute per user, so requests do not all write. */
+  async touch(organizationId: string, id: string): Promise<void> {
+    await this.repo
+      .createQueryBuilder()
+      .update(UserEntity)
+      .set({ lastActiveAt: () => 'now()' })
+      .where('organization_id = :organizationId AND id = :id', { organizationId, id })
+      .andWhere(`(last_active_at IS NULL OR last_active_at < now() - interval '${ACTIVITY_WRITE_INTERVAL}')`)
+      .execute();
+  }
+}

@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { isEmail } from 'class-validator';
+import { hashPassword, passwordProblem } from '../../common/auth/passwords.js';
+import { Role } from '../../common/auth/role.js';
+import { Caller } from '../../common/context/request-context.js';
+import { forbidden, notFound } from '../../common/graphql/errors.js';
+import { Outcome, UserErrorCode, failure, success, userError } from '../../common/graphql/user-error.js';
+import { Page, PageArgs } from '../../database/keyset.js';
+import { TeamsService } from '../teams/teams.service.js';
+import { Presence } from './presence.js';
+import { LOCALE, LOCALE_MESSAGE } from './locale.js';
+import { UserEntity } from './user.entity.js';
+import { UserChanges, UserFilter, UsersRepository } from './users.repository.js';
+
+export interface NewUserDetails {
+  email: string;
+  displayName: string;
+  role: Role;
+  password: string;
+  teamId?: string | null;
+  locale?: string;
+}
+
+export interface UserUpdate {
+  displayName?: string;
+  locale?: string;
+  role?: Role;
+  /** null takes the user off their team */
+  teamId?: string | null;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly teams: TeamsService,
+  ) {}
+
+  findById(organizationId: string, id: string): Promise<UserEntity | null> {
+    return this.users.findById(organizationId, id);
+  }
+
+  findByIds(organizationId: string, ids: readonly string[]): Promise<UserEntity[]> {
+    return this.users.findByIds(organizationId, ids);
+  }
+
+  findByEmailWithPassword(organizationId: string, email: string): Promise<UserEntity | null> {
+    return this.users.findByEmailWithPassword(organizationId, email.trim());
+  }
+
+  findPasswordHash(organizationId: string, id: string): Promise<string | null> {
+    return this.users.findPasswordHash(organizationId, id);
+  }
+
+  list(organizationId: string, filter: UserFilter, page: PageArgs): Promise<Page<UserEntity>> {
+    return this.users.list(organizationId, filter, page);
+  }
+
+  touch(organizationId: string, id: string): Promise<void> {
+    return this.users.touch(organizationId, id);
+  }
+
+  /** Whether `caller` leads the team `user` is on (and `user` is not an admin). */
+  leads(caller: Caller, user: UserEntity): boolean {
+    return (
+      caller.role === Role.TEAM_LEAD && caller.teamId !== null && user.teamId === caller.teamId && user.role !== Role.ADMIN
+    );
+  }
+
+  async create(organizationId: string, details: NewUserDetails): Promise<Outcome<UserEntity>> {
+    const email = details.email.trim();
+    const displayName = details.displayName.trim();
+    if (!isEmail(email) || email.length > 254) {
+      return failure(userError(UserErrorCode.INVALID, `"${email}" is not a valid email address.`, 'email'));
+    }
+    if (displayName.length < 1 || displayName.length > 200) {
+      return failure(userError(UserErrorCode.INVALID, 'The display name must be 1-200 characters.', 'displayName'));
+    }
+    if (details.locale && !LOCALE.test(details.locale)) {
+      return failure(userError(UserErrorCode.INVALID, LOCALE_MESSAGE, 'locale'));
+    }
+    const problem = passwordProblem(details.password);
+    if (problem) return failure(userError(UserErrorCode.INVALID, problem, 'password'));
+    if (details.teamId && !(await this.teams.findById(organizationId, details.teamId))) {
+      return failure(userError(UserErrorCode.NOT_FOUND, 'No team with that id.', 'teamId'));
+    }
+    const created = await this.users.create(organizationId, {
+      email,
+      displayName,
+      role: details.role,
+      locale: details.locale ?? 'en',
+      teamId: details.teamId ?? null,
+      passwordHash: await hashPassword(details.password),
+    });
+    if (!created) {
+      return failure(userError(UserErrorCode.TAKEN, `A user with email ${email} already exists in this organization.`, 'email'));
+    }
+    return success(created);
+  }
+
+  /**
+   * Admins change anything; leads change the name and locale of their team's members;
+   * everyone changes their own name and locale.
+   */
+  async update(caller: Caller, id: string, update: UserUpdate): Promise<Outcome<UserEntity>> {
+    const user = await this.users.findById(caller.organizationId, id);
+    if (!user) throw notFound('user');
+    const isAdmin = caller.role === Role.ADMIN;
+    if (!isAdmin && caller.userId !== id && !this.leads(caller, user)) {
+      throw forbidden('You can change only yourself and, as a team lead, the members of your team.');
+    }
+    const changesAdminOnly = update.role !== undefined || update.teamId !== undefined;
+    if (changesAdminOnly && !isAdmin) throw forbidden("Only admins change a user's role or team.");
+    if (update.role !== undefined && update.role !== user.role && caller.userId === id) {
+      return failure(userError(UserErrorCode.NOT_ALLOWED, 'You cannot change your own role; ask another admin.', 'role'));
+    }
+    if (update.teamId && !(await this.teams.findById(caller.organizationId, update.teamId))) {
+      return failure(userError(UserErrorCode.NOT_FOUND, 'No team with that id.', 'teamId'));
+    }
+    const changes: UserChanges = {};
+    if (update.displayName !== undefined) changes.displayName = update.displayName.trim();
+    if (update.locale !== undefined) changes.locale = update.locale;
+    if (update.role !== undefined) changes.role = update.role;
+    if (update.teamId !== undefined) changes.teamId = update.teamId;
+    return success((await this.users.update(caller.organizationId, id, changes))!);
+  }
+
+  /** Deactivated users cannot sign in, and their tokens stop working at once. */
+  async setActive(caller: Caller, id: string, active: boolean): Promise<Outcome<UserEntity>> {
+    const user = await this.users.findById(caller.organizationId, id);
+    if (!user) throw notFound('user');
+    if (caller.role !== Role.ADMIN) throw forbidden('Only admins deactivate and reactivate users.');
+    if (caller.userId === id) {
+      return failure(userError(UserErrorCode.NOT_ALLOWED, 'You cannot deactivate yourself; ask another admin.', 'id'));
+    }
+    const changes: UserChanges = active ? { active } : { active, presence: Presence.OFFLINE };
+    return success((await this.users.update(caller.organizationId, id, changes))!);
+  }
+
+  async setPresence(organizationId: string, id: string, presence: Presence): Promise<UserEntity> {
+    const user = await this.users.update(organizationId, id, { presence, lastActiveAt: new Date() });
+    if (!user) throw notFound('user');
+    return user;
+  }
+
+  async setPassword(organizationId: string, id: string, password: string): Promise<Outcome<UserEntity>> {
+    const problem = passwordProblem(password);
+    if (problem) return failure(userError(UserErrorCode.INVALID, problem, 'newPassword'));
+    const user = await this.users.update(organizationId, id, { passwordHash: await hashPassword(password) });
+    if (!user) throw notFound('user');
+    return success(user);
+  }
+}

@@ -1,0 +1,64 @@
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module.js';
+import { startAdminChannel } from './cli/admin-channel.js';
+import { requestContextMiddleware } from './common/context/request-context.middleware.js';
+import { AppLogger } from './common/logging/app-logger.js';
+import { requestLogMiddleware } from './common/logging/request-log.middleware.js';
+import { AppConfig } from './config/app-config.js';
+import { OpenDatabase, openDatabase } from './database/open-database.js';
+import { DemoDataService } from './modules/demo/demo-data.service.js';
+
+export interface RunningServer {
+  app: INestApplication;
+  /** e.g. http://127.0.0.1:3000 */
+  url: string;
+  database: OpenDatabase;
+  close(): Promise<void>;
+}
+
+export function createLogger(config: AppConfig): AppLogger {
+  return new AppLogger(config.logLevel, config.env !== 'production' && Boolean(process.stdout.isTTY));
+}
+
+/** After migrations: the demo organization on a new database, when configured. */
+export async function prepareData(app: INestApplicationContext, config: AppConfig, logger: AppLogger): Promise<void> {
+  if (!config.demoData) return;
+  const help = await app.get(DemoDataService).createIfEmpty();
+  if (help) logger.log(help, 'Demo');
+}
+
+/** Opens the database, serves the API on `config.port`, and owns the embedded database's lifetime. */
+export async function startServer(config: AppConfig, logger = createLogger(config)): Promise<RunningServer> {
+  const database = await openDatabase(config);
+  let app: INestApplication | undefined;
+  let adminChannel: { close(): Promise<void> } | undefined;
+  let closing = false;
+  const close = async () => {
+    closing = true;
+    await adminChannel?.close();
+    await app?.close();
+    await database.close();
+  };
+  try {
+    app = await NestFactory.create(AppModule.forRoot(config, database.target), { logger, abortOnError: false });
+    app.use(requestContextMiddleware);
+    app.use(requestLogMiddleware(logger));
+    await app.listen(config.port);
+    await prepareData(app, config, logger);
+    if (database.embedded) adminChannel = await startAdminChannel(app, config.dataDir);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  void database.embedded?.exited.then((code) => {
+    if (closing) return;
+    logger.error(`The embedded database stopped unexpectedly (code ${code}); shutting down.`);
+    process.exit(1);
+  });
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  const where = database.embedded ? `embedded database in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL';
+  logger.log(`floorwalker API at ${url}/graphql (${where})`, 'Server');
+  return { app, url, database, close };
+}
