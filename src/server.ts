@@ -6,6 +6,7 @@ import { requestContextMiddleware } from './common/context/request-context.middl
 import { AppLogger } from './common/logging/app-logger.js';
 import { requestLogMiddleware } from './common/logging/request-log.middleware.js';
 import { AppConfig } from './config/app-config.js';
+import { DatabaseTarget } from './database/data-source-options.js';
 import { OpenDatabase, openDatabase } from './database/open-database.js';
 import { DemoDataService } from './modules/demo/demo-data.service.js';
 
@@ -28,6 +29,14 @@ export async function prepareData(app: INestApplicationContext, config: AppConfi
   if (help) logger.log(help, 'Demo');
 }
 
+/** The API application on an open database, not yet listening. */
+export async function createApp(config: AppConfig, database: DatabaseTarget, logger: AppLogger): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config, database), { logger, abortOnError: false });
+  app.use(requestContextMiddleware);
+  app.use(requestLogMiddleware(logger));
+  return app;
+}
+
 /** Opens the database, serves the API on `config.port`, and owns the embedded database's lifetime. */
 export async function startServer(config: AppConfig, logger = createLogger(config)): Promise<RunningServer> {
   const database = await openDatabase(config);
@@ -41,9 +50,7 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
     await database.close();
   };
   try {
-    app = await NestFactory.create(AppModule.forRoot(config, database.target), { logger, abortOnError: false });
-    app.use(requestContextMiddleware);
-    app.use(requestLogMiddleware(logger));
+    app = await createApp(config, database.target, logger);
     await app.listen(config.port);
     await prepareData(app, config, logger);
     if (database.embedded) adminChannel = await startAdminChannel(app, config.dataDir);

@@ -1,11 +1,13 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLFormattedError } from 'graphql';
-import { AppConfig } from '../../config/app-config.js';
+import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { depthLimit } from './depth-limit.rule.js';
 import { ErrorCode } from './errors.js';
+import { GraphqlErrorFilter } from './graphql-error.filter.js';
 import { graphqlOverHttpStatusPlugin } from './http-status.plugin.js';
 
 export const MAX_QUERY_DEPTH = 10;
@@ -47,5 +49,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       }),
     }),
   ],
+  providers: [{ provide: APP_FILTER, useClass: GraphqlErrorFilter }],
 })
 export class AppGraphqlModule {}

@@ -1,7 +1,8 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Context, CurrentCaller, Public, Roles } from '../../common/auth/decorators.js';
 import { Role } from '../../common/auth/role.js';
-import { Caller, RequestContext } from '../../common/context/request-context.js';
+import type { Caller } from '../../common/context/request-context.js';
+import { RequestContext } from '../../common/context/request-context.js';
 import { notFound } from '../../common/graphql/errors.js';
 import { idOfType } from '../../common/graphql/global-id.js';
 import { Outcome, validateInput } from '../../common/graphql/user-error.js';

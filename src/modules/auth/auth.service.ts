@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { verifyNothing, verifyPassword } from '../../common/auth/passwords.js';
-import { Caller } from '../../common/context/request-context.js';
+import type { Caller } from '../../common/context/request-context.js';
 import { unauthenticated } from '../../common/graphql/errors.js';
 import { Outcome, UserErrorCode, failure, success, userError } from '../../common/graphql/user-error.js';
-import { AppConfig } from '../../config/app-config.js';
+import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';

@@ -1,6 +1,6 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { CurrentCaller } from '../../common/auth/decorators.js';
-import { Caller } from '../../common/context/request-context.js';
+import type { Caller } from '../../common/context/request-context.js';
 import { fromGlobalId } from '../../common/graphql/global-id.js';
 import { Node } from '../../common/graphql/node.interface.js';
 import { Organization } from '../organizations/organization.types.js';

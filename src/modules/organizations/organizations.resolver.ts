@@ -1,6 +1,6 @@
 import { Query, Resolver } from '@nestjs/graphql';
 import { CurrentCaller } from '../../common/auth/decorators.js';
-import { Caller } from '../../common/context/request-context.js';
+import type { Caller } from '../../common/context/request-context.js';
 import { notFound } from '../../common/graphql/errors.js';
 import { Organization } from './organization.types.js';
 import { OrganizationsService } from './organizations.service.js';

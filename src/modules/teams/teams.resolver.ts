@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentCaller, Roles } from '../../common/auth/decorators.js';
 import { Role } from '../../common/auth/role.js';
-import { Caller } from '../../common/context/request-context.js';
+import type { Caller } from '../../common/context/request-context.js';
 import { Connection, ConnectionArgs, checkPageArgs, toConnection } from '../../common/graphql/connection.js';
 import { validateInput } from '../../common/graphql/user-error.js';
 import { CreateTeamInput, CreateTeamPayload, Team, TeamConnection } from './team.types.js';

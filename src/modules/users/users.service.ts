@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isEmail } from 'class-validator';
 import { hashPassword, passwordProblem } from '../../common/auth/passwords.js';
 import { Role } from '../../common/auth/role.js';
-import { Caller } from '../../common/context/request-context.js';
+import type { Caller } from '../../common/context/request-context.js';
 import { forbidden, notFound } from '../../common/graphql/errors.js';
 import { Outcome, UserErrorCode, failure, success, userError } from '../../common/graphql/user-error.js';
 import { Page, PageArgs } from '../../database/keyset.js';
