@@ -1,6 +1,8 @@
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import type { Keyset, Page, PageArgs } from '../../database/keyset.js';
 import { badInput } from './errors.js';
+import { UUID } from './global-id.js';
 
 @ObjectType()
 export class PageInfo {
@@ -28,12 +30,29 @@ export class ConnectionArgs {
   after?: string | null;
 }
 
-/** Checks the page size: an unbounded list is a way to overload the server. */
-export function checkPageArgs({ first, after }: ConnectionArgs): { first: number; after: string | null } {
+/** Checks the page size (an unbounded list would overload the server) and decodes the cursor. */
+export function checkPageArgs({ first, after }: ConnectionArgs): PageArgs {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw badInput(`"first" must be from 1 to ${MAX_PAGE_SIZE}; got ${first}.`);
   }
-  return { first, after: after ?? null };
+  return { first, after: after ? decodeCursor(after) : null };
+}
+
+/** Cursors are opaque to clients: base64url of the row's sort key. */
+export function encodeCursor({ createdAt, id }: Keyset): string {
+  return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): Keyset {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && UUID.test(id)) {
+      return { createdAt: new Date(createdAt), id };
+    }
+  } catch {
+    // reported below
+  }
+  throw badInput('The cursor "after" is not one this list returned.');
 }
 
 export interface Edge<T> {
@@ -69,11 +88,8 @@ export function ConnectionType<T>(node: Type<T>, name: string): Type<Connection<
 }
 
 /** Turns a repository page into a connection, mapping each row to its GraphQL object. */
-export function toConnection<R, T>(
-  page: { items: { node: R; cursor: string }[]; hasNextPage: boolean; hasPreviousPage: boolean },
-  map: (row: R) => T,
-): Connection<T> {
-  const edges = page.items.map(({ node, cursor }) => ({ node: map(node), cursor }));
+export function toConnection<R extends Keyset, T>(page: Page<R>, map: (row: R) => T): Connection<T> {
+  const edges = page.nodes.map((row) => ({ node: map(row), cursor: encodeCursor(row) }));
   return {
     edges,
     pageInfo: {

@@ -1,14 +1,14 @@
-import { Catch } from '@nestjs/common';
-import { GqlExceptionFilter } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
+import { ArgumentsHost, Catch } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
 
 /**
- * GraphQL errors we raise on purpose (UNAUTHENTICATED, FORBIDDEN, NOT_FOUND…) go to the
- * client as they are, without Nest logging each as an unexpected exception.
+ * In GraphQL, every error goes back to Apollo as it is: our coded errors reach the client,
+ * and `formatError` masks and logs the unexpected ones once. HTTP routes keep Nest's handling.
  */
-@Catch(GraphQLError)
-export class GraphqlErrorFilter implements GqlExceptionFilter {
-  catch(error: GraphQLError): GraphQLError {
-    return error;
+@Catch()
+export class GraphqlErrorFilter extends BaseExceptionFilter {
+  override catch(error: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<string>() === 'graphql') return error;
+    return super.catch(error, host);
   }
 }

@@ -66,7 +66,7 @@ export class UsersResolver {
   async users(@CurrentCaller() caller: Caller, @Args() args: UsersArgs): Promise<Connection<User>> {
     const page = checkPageArgs(args);
     const teamId = args.teamId ? idOfType(args.teamId, 'Team') : undefined;
-    if (teamId === null) return toConnection({ items: [], hasNextPage: false, hasPreviousPage: false }, User.from);
+    if (teamId === null) return toConnection({ nodes: [], hasNextPage: false, hasPreviousPage: false }, User.from);
     const mayIncludeInactive =
       caller.role === Role.ADMIN || (caller.role === Role.TEAM_LEAD && !!teamId && teamId === caller.teamId);
     const filter = { teamId, includeInactive: args.includeInactive && mayIncludeInactive };

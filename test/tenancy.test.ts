@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { Role } from '../src/common/auth/role.js';
+import { toGlobalId } from '../src/common/graphql/global-id.js';
+import { TestApp } from './support/test-app.js';
+
+/**
+ * A user of one organization gets for another organization's ids exactly what a
+ * nonexistent id gets, through every entry point.
+ */
+describe('tenant isolation', () => {
+  let t: TestApp;
+  let admin: string; // admin of "north"
+  let northId: string;
+  const south: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    northId = (await t.organization('north')).id;
+    await t.user(northId, 'admin@north.example', Role.ADMIN);
+    const southOrg = await t.organization('south');
+    const southTeam = await t.team(southOrg.id, 'Billing');
+    const southUser = await t.user(southOrg.id, 'agent@south.example', Role.AGENT, southTeam.id);
+    Object.assign(south, {
+      organization: toGlobalId('Organization', southOrg.id),
+      team: toGlobalId('Team', southTeam.id),
+      user: toGlobalId('User', southUser.id),
+    });
+    admin = await t.token('north', 'admin@north.example');
+  });
+  afterAll(() => t?.close());
+
+  const missing = {
+    organization: () => toGlobalId('Organization', randomUUID()),
+    team: () => toGlobalId('Team', randomUUID()),
+    user: () => toGlobalId('User', randomUUID()),
+  };
+
+  it.each(['organization', 'team', 'user'] as const)('node(id) of another organization’s %s is null, like a missing one', async (kind) => {
+    const query = `query ($id: ID!) { node(id: $id) { id } }`;
+    const foreign = await t.gql(query, { id: south[kind] }, admin);
+    const absent = await t.gql(query, { id: missing[kind]() }, admin);
+    expect(foreign).toEqual({ data: { node: null } });
+    expect(absent).toEqual({ data: { node: null } });
+  });
+
+  it('node(id) of garbage is null', async () => {
+    const result = await t.gql(`{ node(id: "not-an-id") { id } }`, {}, admin);
+    expect(result).toEqual({ data: { node: null } });
+  });
+
+  it('lists show only the caller’s organization', async () => {
+    const result = await t.gql(`{ users(first: 100) { edges { node { email } } } teams { edges { node { id } } } organization { slug } }`, {}, admin);
+    expect(result.data?.users.edges.map((e: any) => e.node.email)).toEqual(['admin@north.example']);
+    expect(result.data?.teams.edges).toEqual([]);
+    expect(result.data?.organization.slug).toBe('north');
+    const byForeignTeam = await t.gql(`query ($team: ID) { users(teamId: $team) { edges { node { id } } } }`, { team: south.team }, admin);
+    expect(byForeignTeam.data?.users.edges).toEqual([]);
+  });
+
+  const userMutations = [
+    ['updateUser', 'UpdateUserInput', (id: string) => ({ id, displayName: 'Hijacked' })],
+    ['deactivateUser', 'UserIdInput', (id: string) => ({ id })],
+    ['reactivateUser', 'UserIdInput', (id: string) => ({ id })],
+    ['resetUserPassword', 'ResetUserPasswordInput', (id: string) => ({ id, newPassword: 'hijacked password' })],
+  ] as const;
+
+  it.each(userMutations)('%s on another organization’s user answers NOT_FOUND, like a missing one', async (name, type, input) => {
+    const mutation = `mutation ($input: ${type}!) { ${name}(input: $input) { user { id } } }`;
+    const foreign = await t.gql(mutation, { input: input(south.user) }, admin);
+    const absent = await t.gql(mutation, { input: input(missing.user()) }, admin);
+    expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(foreign.errors?.[0].message).toBe(absent.errors?.[0].message);
+    expect(foreign.data).toEqual(absent.data);
+  });
+
+  it('another organization’s team cannot be assigned: NOT_FOUND on the field, like a missing one', async () => {
+    const mutation = `mutation ($input: CreateUserInput!) { createUser(input: $input) { user { id } userErrors { field code message } } }`;
+    const input = (teamId: string, email: string) => ({ email, displayName: 'New', role: 'AGENT', password: 'long enough', teamId });
+    const foreign = await t.gql(mutation, { input: input(south.team, 'a@north.example') }, admin);
+    const absent = await t.gql(mutation, { input: input(missing.team(), 'b@north.example') }, admin);
+    expect(foreign.data?.createUser).toEqual(absent.data?.createUser);
+    expect(foreign.data?.createUser.userErrors[0]).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'teamId'] });
+  });
+
+  it('the same email may exist in two organizations, and each signs in to its own', async () => {
+    await t.user(northId, 'agent@south.example');
+    const northLogin = await t.login('north', 'agent@south.example');
+    const southLogin = await t.login('south', 'agent@south.example');
+    expect(northLogin.user?.id).not.toBe(southLogin.user?.id);
+    expect(southLogin.user?.id).toBe(south.user);
+  });
+});
