@@ -40,7 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const first = errors[0];
     const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    const shown = first.property === 'JWT_SECRET' ? '' : ` (got "${String(first.value)}")`;
+    const shown = first.property === 'JWT_SECRET' ? '' : ` (got "${String(raw[first.property])}")`;
     throw new ConfigError(`Invalid environment variable ${first.property}${shown}: ${reason}`);
   }
   const dataDir = resolve(parsed.DATA_DIR);

@@ -73,7 +73,7 @@ export class User implements Node {
 
 export const UserConnection = ConnectionType(User, 'User');
 
-@InputType({ description: 'Checked by the users service, which the command line shares.' })
+@InputType({ description: 'A new member of the organization (admins only).' })
 export class CreateUserInput {
   @Field()
   email: string;
