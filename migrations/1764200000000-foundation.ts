@@ -25,8 +25,12 @@ export class Foundation1764200000000 implements MigrationInterface {
         updated_at timestamptz(3) NOT NULL DEFAULT now(),
         CONSTRAINT teams_organization_id_id_key UNIQUE (organization_id, id)
       )`);
-    await db.query(`CREATE UNIQUE INDEX teams_organization_name_key ON teams (organization_id, lower(name))`);
-    await db.query(`CREATE INDEX teams_organization_created_idx ON teams (organization_id, created_at, id)`);
+    await db.query(
+      `CREATE UNIQUE INDEX teams_organization_name_key ON teams (organization_id, lower(name))`,
+    );
+    await db.query(
+      `CREATE INDEX teams_organization_created_idx ON teams (organization_id, created_at, id)`,
+    );
     await db.query(`
       CREATE TABLE users (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -47,9 +51,15 @@ export class Foundation1764200000000 implements MigrationInterface {
         CONSTRAINT users_team_fkey FOREIGN KEY (organization_id, team_id)
           REFERENCES teams (organization_id, id)
       )`);
-    await db.query(`CREATE UNIQUE INDEX users_organization_email_key ON users (organization_id, lower(email))`);
-    await db.query(`CREATE INDEX users_organization_created_idx ON users (organization_id, created_at, id)`);
-    await db.query(`CREATE INDEX users_team_idx ON users (organization_id, team_id, created_at, id)`);
+    await db.query(
+      `CREATE UNIQUE INDEX users_organization_email_key ON users (organization_id, lower(email))`,
+    );
+    await db.query(
+      `CREATE INDEX users_organization_created_idx ON users (organization_id, created_at, id)`,
+    );
+    await db.query(
+      `CREATE INDEX users_team_idx ON users (organization_id, team_id, created_at, id)`,
+    );
     await db.query(`
       CREATE TABLE sessions (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -68,8 +78,12 @@ export class Foundation1764200000000 implements MigrationInterface {
         address text NOT NULL,
         failed_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
-    await db.query(`CREATE INDEX login_failures_account_idx ON login_failures (account, address, failed_at)`);
-    await db.query(`CREATE INDEX login_failures_address_idx ON login_failures (address, failed_at)`);
+    await db.query(
+      `CREATE INDEX login_failures_account_idx ON login_failures (account, address, failed_at)`,
+    );
+    await db.query(
+      `CREATE INDEX login_failures_address_idx ON login_failures (address, failed_at)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -13,7 +13,13 @@ export class AppModule {
   static forRoot(config: AppConfig, database: DatabaseTarget): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, database), AppGraphqlModule, AuthModule, NodeModule, HealthModule],
+      imports: [
+        CoreModule.forRoot(config, database),
+        AppGraphqlModule,
+        AuthModule,
+        NodeModule,
+        HealthModule,
+      ],
     };
   }
 }

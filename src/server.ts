@@ -1,7 +1,7 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
-import { startAdminChannel } from './cli/admin-channel.js';
+import { startAdminChannel } from './cli/admin-channel-server.js';
 import { requestContextMiddleware } from './common/context/request-context.middleware.js';
 import { AppLogger } from './common/logging/app-logger.js';
 import { requestLogMiddleware } from './common/logging/request-log.middleware.js';
@@ -19,26 +19,43 @@ export interface RunningServer {
 }
 
 export function createLogger(config: AppConfig): AppLogger {
-  return new AppLogger(config.logLevel, config.env !== 'production' && Boolean(process.stdout.isTTY));
+  return new AppLogger(
+    config.logLevel,
+    config.env !== 'production' && Boolean(process.stdout.isTTY),
+  );
 }
 
 /** After migrations: the demo organization on a new database, when configured. */
-export async function prepareData(app: INestApplicationContext, config: AppConfig, logger: AppLogger): Promise<void> {
+export async function prepareData(
+  app: INestApplicationContext,
+  config: AppConfig,
+  logger: AppLogger,
+): Promise<void> {
   if (!config.demoData) return;
   const help = await app.get(DemoDataService).createIfEmpty();
   if (help) logger.log(help, 'Demo');
 }
 
 /** The API application on an open database, not yet listening. */
-export async function createApp(config: AppConfig, database: DatabaseTarget, logger: AppLogger): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config, database), { logger, abortOnError: false });
+export async function createApp(
+  config: AppConfig,
+  database: DatabaseTarget,
+  logger: AppLogger,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config, database), {
+    logger,
+    abortOnError: false,
+  });
   app.use(requestContextMiddleware);
   app.use(requestLogMiddleware(logger));
   return app;
 }
 
 /** Opens the database, serves the API on `config.port`, and owns the embedded database's lifetime. */
-export async function startServer(config: AppConfig, logger = createLogger(config)): Promise<RunningServer> {
+export async function startServer(
+  config: AppConfig,
+  logger = createLogger(config),
+): Promise<RunningServer> {
   const database = await openDatabase(config);
   let app: INestApplication | undefined;
   let adminChannel: { close(): Promise<void> } | undefined;
@@ -65,7 +82,9 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
   });
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
-  const where = database.embedded ? `embedded database in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL';
+  const where = database.embedded
+    ? `embedded database in ${config.dataDir}`
+    : 'PostgreSQL from DATABASE_URL';
   logger.log(`floorwalker API at ${url}/graphql (${where})`, 'Server');
   return { app, url, database, close };
 }

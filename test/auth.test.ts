@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../src/common/auth/role.js';
 import { toGlobalId } from '../src/common/graphql/global-id.js';
-import { MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS, MAX_FAILURES_PER_ADDRESS } from '../src/modules/auth/login-throttle.js';
+import {
+  MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
+  MAX_FAILURES_PER_ADDRESS,
+} from '../src/modules/auth/login-throttle.js';
 import { PASSWORD, TestApp } from './support/test-app.js';
 
 const ME = `{ me { id email role presence organization { slug } } }`;
@@ -64,7 +67,9 @@ describe('sign-in', () => {
     expect(throttled.userErrors[0].code).toBe('THROTTLED');
     expect(throttled.userErrors[0].message).toMatch(/Try again in \d+ minutes?/);
     // The agent at their own desk is not locked out, and the address may still sign others in.
-    expect((await t.login('acme', 'target@acme.example', PASSWORD, '127.0.0.8')).token).toBeTruthy();
+    expect(
+      (await t.login('acme', 'target@acme.example', PASSWORD, '127.0.0.8')).token,
+    ).toBeTruthy();
     expect((await t.login('acme', 'admin@acme.example', PASSWORD, attacker)).token).toBeTruthy();
   });
 
@@ -75,18 +80,26 @@ describe('sign-in', () => {
     }
     const throttled = await t.login('acme', 'admin@acme.example', PASSWORD, sprayer);
     expect(throttled.userErrors[0]?.code).toBe('THROTTLED');
-    expect((await t.login('acme', 'admin@acme.example', PASSWORD, '127.0.0.10')).token).toBeTruthy();
+    expect(
+      (await t.login('acme', 'admin@acme.example', PASSWORD, '127.0.0.10')).token,
+    ).toBeTruthy();
   });
 
   it('signOut ends the token and sets presence OFFLINE', async () => {
     const login = await t.login('acme', 'admin@acme.example');
     const other = await t.token('acme', 'agent.smith@acme.example');
     const presence = `query ($id: ID!) { node(id: $id) { ... on User { presence } } }`;
-    expect((await t.gql(presence, { id: login.user!.id }, other)).data?.node.presence).toBe('AVAILABLE');
+    expect((await t.gql(presence, { id: login.user!.id }, other)).data?.node.presence).toBe(
+      'AVAILABLE',
+    );
     const out = await t.gql(`mutation { signOut { signedOut } }`, {}, login.token!);
     expect(out.data?.signOut.signedOut).toBe(true);
-    expect((await t.gql(ME, {}, login.token!)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await t.gql(presence, { id: login.user!.id }, other)).data?.node.presence).toBe('OFFLINE');
+    expect((await t.gql(ME, {}, login.token!)).errors?.[0].extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect((await t.gql(presence, { id: login.user!.id }, other)).data?.node.presence).toBe(
+      'OFFLINE',
+    );
   });
 
   it('changePassword keeps this session and ends the others', async () => {
@@ -94,11 +107,29 @@ describe('sign-in', () => {
     const first = await t.token('acme', 'changer@acme.example');
     const second = await t.token('acme', 'changer@acme.example');
     const change = `mutation ($input: ChangePasswordInput!) { changePassword(input: $input) { user { id } userErrors { field message code } } }`;
-    const wrong = await t.gql(change, { input: { currentPassword: 'not it', newPassword: 'a new password' } }, first);
-    expect(wrong.data?.changePassword.userErrors[0]).toMatchObject({ code: 'INVALID_CREDENTIALS', field: ['input', 'currentPassword'] });
-    const short = await t.gql(change, { input: { currentPassword: PASSWORD, newPassword: 'short' } }, first);
-    expect(short.data?.changePassword.userErrors[0]).toMatchObject({ code: 'INVALID', field: ['input', 'newPassword'] });
-    const ok = await t.gql(change, { input: { currentPassword: PASSWORD, newPassword: 'a new password' } }, first);
+    const wrong = await t.gql(
+      change,
+      { input: { currentPassword: 'not it', newPassword: 'a new password' } },
+      first,
+    );
+    expect(wrong.data?.changePassword.userErrors[0]).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      field: ['input', 'currentPassword'],
+    });
+    const short = await t.gql(
+      change,
+      { input: { currentPassword: PASSWORD, newPassword: 'short' } },
+      first,
+    );
+    expect(short.data?.changePassword.userErrors[0]).toMatchObject({
+      code: 'INVALID',
+      field: ['input', 'newPassword'],
+    });
+    const ok = await t.gql(
+      change,
+      { input: { currentPassword: PASSWORD, newPassword: 'a new password' } },
+      first,
+    );
     expect(ok.data?.changePassword.userErrors).toEqual([]);
     expect((await t.gql(ME, {}, first)).data?.me).toBeTruthy();
     expect((await t.gql(ME, {}, second)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -112,7 +143,11 @@ describe('sign-in', () => {
     const admin = await t.token('acme', 'admin@acme.example');
     const reset = `mutation ($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { user { id } userErrors { message } } }`;
     const input = { id: toGlobalId('User', user.id), newPassword: 'reset by admin' };
-    const byAgent = await t.gql(reset, { input }, await t.token('acme', 'agent.smith@acme.example'));
+    const byAgent = await t.gql(
+      reset,
+      { input },
+      await t.token('acme', 'agent.smith@acme.example'),
+    );
     expect(byAgent.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const byAdmin = await t.gql(reset, { input }, admin);
     expect(byAdmin.data?.resetUserPassword.userErrors).toEqual([]);
@@ -129,7 +164,9 @@ describe('sign-in', () => {
     const result = await t.gql(deactivate, { input }, admin);
     expect(result.data?.deactivateUser.user).toEqual({ active: false, presence: 'OFFLINE' });
     expect((await t.gql(ME, {}, userToken)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await t.login('acme', 'leaver@acme.example')).userErrors[0].code).toBe('INVALID_CREDENTIALS');
+    expect((await t.login('acme', 'leaver@acme.example')).userErrors[0].code).toBe(
+      'INVALID_CREDENTIALS',
+    );
     const reactivate = `mutation ($input: UserIdInput!) { reactivateUser(input: $input) { user { active } } }`;
     expect((await t.gql(reactivate, { input }, admin)).data?.reactivateUser.user.active).toBe(true);
     expect((await t.login('acme', 'leaver@acme.example')).token).toBeTruthy();

@@ -36,13 +36,16 @@ describe('tenant isolation', () => {
     user: () => toGlobalId('User', randomUUID()),
   };
 
-  it.each(['organization', 'team', 'user'] as const)('node(id) of another organization’s %s is null, like a missing one', async (kind) => {
-    const query = `query ($id: ID!) { node(id: $id) { id } }`;
-    const foreign = await t.gql(query, { id: south[kind] }, admin);
-    const absent = await t.gql(query, { id: missing[kind]() }, admin);
-    expect(foreign).toEqual({ data: { node: null } });
-    expect(absent).toEqual({ data: { node: null } });
-  });
+  it.each(['organization', 'team', 'user'] as const)(
+    'node(id) of another organization’s %s is null, like a missing one',
+    async (kind) => {
+      const query = `query ($id: ID!) { node(id: $id) { id } }`;
+      const foreign = await t.gql(query, { id: south[kind] }, admin);
+      const absent = await t.gql(query, { id: missing[kind]() }, admin);
+      expect(foreign).toEqual({ data: { node: null } });
+      expect(absent).toEqual({ data: { node: null } });
+    },
+  );
 
   it('node(id) of garbage is null', async () => {
     const result = await t.gql(`{ node(id: "not-an-id") { id } }`, {}, admin);
@@ -50,11 +53,19 @@ describe('tenant isolation', () => {
   });
 
   it('lists show only the caller’s organization', async () => {
-    const result = await t.gql(`{ users(first: 100) { edges { node { email } } } teams { edges { node { id } } } organization { slug } }`, {}, admin);
+    const result = await t.gql(
+      `{ users(first: 100) { edges { node { email } } } teams { edges { node { id } } } organization { slug } }`,
+      {},
+      admin,
+    );
     expect(result.data?.users.edges.map((e: any) => e.node.email)).toEqual(['admin@north.example']);
     expect(result.data?.teams.edges).toEqual([]);
     expect(result.data?.organization.slug).toBe('north');
-    const byForeignTeam = await t.gql(`query ($team: ID) { users(teamId: $team) { edges { node { id } } } }`, { team: south.team }, admin);
+    const byForeignTeam = await t.gql(
+      `query ($team: ID) { users(teamId: $team) { edges { node { id } } } }`,
+      { team: south.team },
+      admin,
+    );
     expect(byForeignTeam.data?.users.edges).toEqual([]);
   });
 
@@ -62,25 +73,45 @@ describe('tenant isolation', () => {
     ['updateUser', 'UpdateUserInput', (id: string) => ({ id, displayName: 'Hijacked' })],
     ['deactivateUser', 'UserIdInput', (id: string) => ({ id })],
     ['reactivateUser', 'UserIdInput', (id: string) => ({ id })],
-    ['resetUserPassword', 'ResetUserPasswordInput', (id: string) => ({ id, newPassword: 'hijacked password' })],
+    [
+      'resetUserPassword',
+      'ResetUserPasswordInput',
+      (id: string) => ({ id, newPassword: 'hijacked password' }),
+    ],
   ] as const;
 
-  it.each(userMutations)('%s on another organization’s user answers NOT_FOUND, like a missing one', async (name, type, input) => {
-    const mutation = `mutation ($input: ${type}!) { ${name}(input: $input) { user { id } } }`;
-    const foreign = await t.gql(mutation, { input: input(south.user) }, admin);
-    const absent = await t.gql(mutation, { input: input(missing.user()) }, admin);
-    expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    expect(foreign.errors?.[0].message).toBe(absent.errors?.[0].message);
-    expect(foreign.data).toEqual(absent.data);
-  });
+  it.each(userMutations)(
+    '%s on another organization’s user answers NOT_FOUND, like a missing one',
+    async (name, type, input) => {
+      const mutation = `mutation ($input: ${type}!) { ${name}(input: $input) { user { id } } }`;
+      const foreign = await t.gql(mutation, { input: input(south.user) }, admin);
+      const absent = await t.gql(mutation, { input: input(missing.user()) }, admin);
+      expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(foreign.errors?.[0].message).toBe(absent.errors?.[0].message);
+      expect(foreign.data).toEqual(absent.data);
+    },
+  );
 
   it('another organization’s team cannot be assigned: NOT_FOUND on the field, like a missing one', async () => {
     const mutation = `mutation ($input: CreateUserInput!) { createUser(input: $input) { user { id } userErrors { field code message } } }`;
-    const input = (teamId: string, email: string) => ({ email, displayName: 'New', role: 'AGENT', password: 'long enough', teamId });
+    const input = (teamId: string, email: string) => ({
+      email,
+      displayName: 'New',
+      role: 'AGENT',
+      password: 'long enough',
+      teamId,
+    });
     const foreign = await t.gql(mutation, { input: input(south.team, 'a@north.example') }, admin);
-    const absent = await t.gql(mutation, { input: input(missing.team(), 'b@north.example') }, admin);
+    const absent = await t.gql(
+      mutation,
+      { input: input(missing.team(), 'b@north.example') },
+      admin,
+    );
     expect(foreign.data?.createUser).toEqual(absent.data?.createUser);
-    expect(foreign.data?.createUser.userErrors[0]).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'teamId'] });
+    expect(foreign.data?.createUser.userErrors[0]).toMatchObject({
+      code: 'NOT_FOUND',
+      field: ['input', 'teamId'],
+    });
   });
 
   it('the same email may exist in two organizations, and each signs in to its own', async () => {

@@ -1,14 +1,10 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '../config/app-config.js';
-import { CoreModule } from '../core.module.js';
 import { DataDirLockedError } from '../database/data-dir-lock.js';
-import { openDatabase } from '../database/open-database.js';
-import { createLogger, prepareData } from '../server.js';
 import { sendToServer } from './admin-channel.js';
-import { Command, Output, USAGE, UsageError, parseCommand, runCommand } from './commands.js';
+import { Command, Output, USAGE, UsageError, parseCommand } from './command-line.js';
 
 const output: Output = { out: (line) => console.log(line), err: (line) => console.error(line) };
 
@@ -37,19 +33,9 @@ async function main(argv: string[]): Promise<number> {
     const code = await sendToServer(config.dataDir, command, output);
     if (code !== null) return code;
   }
-  const logger = createLogger({ ...config, logLevel: 'warn' });
-  const database = await openDatabase(config);
-  try {
-    const app = await NestFactory.createApplicationContext(CoreModule.forRoot(config, database.target), { logger });
-    try {
-      await prepareData(app, config, createLogger(config));
-      return await runCommand(app, command, output);
-    } finally {
-      await app.close();
-    }
-  } finally {
-    await database.close();
-  }
+  // Loaded only when this process opens the database itself: usage errors answer at once.
+  const { runLocally } = await import('./run-locally.js');
+  return runLocally(config, command, output);
 }
 
 main(process.argv.slice(2)).then(

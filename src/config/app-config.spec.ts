@@ -10,7 +10,14 @@ describe('loadConfig', () => {
   it('starts with no settings at all: port 3000, embedded database, demo data', () => {
     const dir = dataDir();
     const config = loadConfig({ DATA_DIR: dir });
-    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: dir, demoData: true, logLevel: 'info', jwtExpiresInSeconds: 43200 });
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: dir,
+      demoData: true,
+      logLevel: 'info',
+      jwtExpiresInSeconds: 43200,
+    });
     // outside production the signing secret is generated once and kept
     expect(config.jwtSecret).toBe(readFileSync(join(dir, 'jwt-secret'), 'utf8'));
     expect(loadConfig({ DATA_DIR: dir }).jwtSecret).toBe(config.jwtSecret);
@@ -23,14 +30,23 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    [{ PORT: 'eighty' }, /^Invalid environment variable PORT \(got "eighty"\): must be a whole number from 0 to 65535$/],
+    [
+      { PORT: 'eighty' },
+      /^Invalid environment variable PORT \(got "eighty"\): must be a whole number from 0 to 65535$/,
+    ],
     [{ PORT: '70000' }, /PORT .*whole number from 0 to 65535/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL .*PostgreSQL URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL .*one of error, warn, info, debug/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV .*development, production, test/],
-    [{ JWT_SECRET: 'short' }, /^Invalid environment variable JWT_SECRET: must be at least 32 characters long$/],
+    [
+      { JWT_SECRET: 'short' },
+      /^Invalid environment variable JWT_SECRET: must be at least 32 characters long$/,
+    ],
     [{ JWT_EXPIRES_IN: '10' }, /JWT_EXPIRES_IN .*seconds from 60/],
-    [{ NODE_ENV: 'production' }, /^Missing environment variable JWT_SECRET: required when NODE_ENV=production/],
+    [
+      { NODE_ENV: 'production' },
+      /^Missing environment variable JWT_SECRET: required when NODE_ENV=production/,
+    ],
   ])('stops on %p with one line naming the variable', (env, message) => {
     let error: unknown;
     try {
@@ -44,6 +60,8 @@ describe('loadConfig', () => {
   });
 
   it('never echoes a secret', () => {
-    expect(() => loadConfig({ DATA_DIR: dataDir(), JWT_SECRET: 'hunter2' })).toThrow(/^((?!hunter2).)*$/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), JWT_SECRET: 'hunter2' })).toThrow(
+      /^((?!hunter2).)*$/,
+    );
   });
 });

@@ -34,7 +34,9 @@ export class DataDirLock {
     const file = join(dataDir, LOCK_FILE);
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        writeFileSync(file, JSON.stringify({ pid: process.pid } satisfies LockContents), { flag: 'wx' });
+        writeFileSync(file, JSON.stringify({ pid: process.pid } satisfies LockContents), {
+          flag: 'wx',
+        });
         return new DataDirLock(file);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -53,7 +55,10 @@ export class DataDirLock {
   }
 
   recordDatabasePid(databasePid: number): void {
-    writeFileSync(this.file, JSON.stringify({ pid: process.pid, databasePid } satisfies LockContents));
+    writeFileSync(
+      this.file,
+      JSON.stringify({ pid: process.pid, databasePid } satisfies LockContents),
+    );
   }
 
   release(): void {

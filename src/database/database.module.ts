@@ -10,7 +10,9 @@ export class DatabaseModule {
   static forRoot(target: DatabaseTarget): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(target), retryAttempts: 2, retryDelay: 1000 })],
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(target), retryAttempts: 2, retryDelay: 1000 }),
+      ],
       providers: [TransactionHost],
       exports: [TransactionHost],
     };

@@ -4,4 +4,10 @@ import { OrganizationEntity } from '../modules/organizations/organization.entity
 import { TeamEntity } from '../modules/teams/team.entity.js';
 import { UserEntity } from '../modules/users/user.entity.js';
 
-export const entities = [OrganizationEntity, TeamEntity, UserEntity, SessionEntity, LoginFailureEntity];
+export const entities = [
+  OrganizationEntity,
+  TeamEntity,
+  UserEntity,
+  SessionEntity,
+  LoginFailureEntity,
+];

@@ -35,5 +35,9 @@ export async function paginate<T extends ObjectLiteral & Keyset>(
     .addOrderBy(`${alias}.id`, 'ASC')
     .limit(first + 1)
     .getMany();
-  return { nodes: rows.slice(0, first), hasNextPage: rows.length > first, hasPreviousPage: after !== null };
+  return {
+    nodes: rows.slice(0, first),
+    hasNextPage: rows.length > first,
+    hasPreviousPage: after !== null,
+  };
 }

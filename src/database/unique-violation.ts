@@ -2,5 +2,7 @@ import { QueryFailedError } from 'typeorm';
 
 /** True when a write failed on a unique constraint (a concurrent insert won the race). */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '23505';
+  return (
+    error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '23505'
+  );
 }

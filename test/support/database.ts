@@ -38,7 +38,8 @@ export async function adminQuery(databaseUrl: string, sql: string): Promise<void
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const template = process.env[TEMPLATE_ENV];
-  if (!template) throw new Error('No test template: run the tests with npm test (jest globalSetup).');
+  if (!template)
+    throw new Error('No test template: run the tests with npm test (jest globalSetup).');
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
     const name = `floorwalker_test_${randomBytes(6).toString('hex')}`;
@@ -63,6 +64,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 /** A fresh copy of the migrated template data directory (without its lock). */
 export async function copyDataDir(template: string): Promise<string> {
   const dataDir = await mkdtemp(join(tmpdir(), 'floorwalker-test-'));
-  await cp(template, dataDir, { recursive: true, filter: (source) => !source.endsWith('.lock') && !source.endsWith('.sock') });
+  await cp(template, dataDir, {
+    recursive: true,
+    filter: (source) => !source.endsWith('.lock') && !source.endsWith('.sock'),
+  });
   return dataDir;
 }

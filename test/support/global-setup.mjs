@@ -56,6 +56,7 @@ export default async function globalSetup() {
 export async function globalTeardown() {
   const template = process.env[TEMPLATE_ENV];
   if (!template) return;
-  if (process.env.DATABASE_URL) await adminQuery(process.env.DATABASE_URL, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+  if (process.env.DATABASE_URL)
+    await adminQuery(process.env.DATABASE_URL, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
   else await rm(template, { recursive: true, force: true });
 }

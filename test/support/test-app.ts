@@ -67,17 +67,21 @@ export class TestApp {
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     };
     return new Promise((resolve, reject) => {
-      const req = request(`${this.url}/graphql`, { method: 'POST', headers, localAddress: fromAddress }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          try {
-            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as GqlResult<T>);
-          } catch (error) {
-            reject(error);
-          }
-        });
-      });
+      const req = request(
+        `${this.url}/graphql`,
+        { method: 'POST', headers, localAddress: fromAddress },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            try {
+              resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as GqlResult<T>);
+            } catch (error) {
+              reject(error);
+            }
+          });
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -90,13 +94,18 @@ export class TestApp {
       undefined,
       fromAddress,
     );
-    return result.data!.login as { token: string | null; user: { id: string } | null; userErrors: { message: string; code: string }[] };
+    return result.data!.login as {
+      token: string | null;
+      user: { id: string } | null;
+      userErrors: { message: string; code: string }[];
+    };
   }
 
   /** Signs in and returns the token; fails the test if sign-in fails. */
   async token(organization: string, email: string, password = PASSWORD): Promise<string> {
     const login = await this.login(organization, email, password);
-    if (!login.token) throw new Error(`sign-in failed for ${email}: ${JSON.stringify(login.userErrors)}`);
+    if (!login.token)
+      throw new Error(`sign-in failed for ${email}: ${JSON.stringify(login.userErrors)}`);
     return login.token;
   }
 
@@ -114,9 +123,16 @@ export class TestApp {
     return outcome.value;
   }
 
-  async user(organizationId: string, email: string, role: Role = Role.AGENT, teamId: string | null = null) {
+  async user(
+    organizationId: string,
+    email: string,
+    role: Role = Role.AGENT,
+    teamId: string | null = null,
+  ) {
     const displayName = email.split('@')[0];
-    const outcome = await this.app.get(UsersService).create(organizationId, { email, displayName, role, teamId, password: PASSWORD });
+    const outcome = await this.app
+      .get(UsersService)
+      .create(organizationId, { email, displayName, role, teamId, password: PASSWORD });
     if (!outcome.value) throw new Error(JSON.stringify(outcome.userErrors));
     return outcome.value;
   }

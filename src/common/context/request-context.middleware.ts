@@ -13,7 +13,11 @@ const REQUEST_ID = /^[\w.:-]{1,100}$/;
 export const currentRequest = new AsyncLocalStorage<RequestContext>();
 
 /** Gives every HTTP request its context, with the caller's request id when it is sane. */
-export function requestContextMiddleware(req: RequestWithContext, res: Response, next: NextFunction): void {
+export function requestContextMiddleware(
+  req: RequestWithContext,
+  res: Response,
+  next: NextFunction,
+): void {
   const offered = req.header('x-request-id');
   const requestId = offered && REQUEST_ID.test(offered) ? offered : randomUUID();
   req.context = new RequestContext(requestId, req.ip ?? req.socket.remoteAddress ?? 'unknown');
@@ -26,6 +30,7 @@ export function requestContextOf(context: ExecutionContext): RequestContext {
     context.getType<string>() === 'graphql'
       ? GqlExecutionContext.create(context).getContext<{ req: RequestWithContext }>().req
       : context.switchToHttp().getRequest<RequestWithContext>();
-  if (!req.context) throw new Error('Request context missing: is requestContextMiddleware installed?');
+  if (!req.context)
+    throw new Error('Request context missing: is requestContextMiddleware installed?');
   return req.context;
 }

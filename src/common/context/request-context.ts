@@ -21,7 +21,10 @@ export class RequestContext {
   ) {}
 
   /** One DataLoader per name per request, so a list's relations load in one query. */
-  loader<V>(name: string, batch: (keys: readonly string[]) => Promise<(V | null)[]>): DataLoader<string, V | null> {
+  loader<V>(
+    name: string,
+    batch: (keys: readonly string[]) => Promise<(V | null)[]>,
+  ): DataLoader<string, V | null> {
     let loader = this.loaders.get(name);
     if (!loader) {
       loader = new DataLoader<string, unknown>(batch);

@@ -45,8 +45,15 @@ export function encodeCursor({ createdAt, id }: Keyset): string {
 
 function decodeCursor(cursor: string): Keyset {
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && UUID.test(id)) {
+    const [createdAt, id] = JSON.parse(
+      Buffer.from(cursor, 'base64url').toString('utf8'),
+    ) as unknown[];
+    if (
+      typeof createdAt === 'string' &&
+      !Number.isNaN(Date.parse(createdAt)) &&
+      typeof id === 'string' &&
+      UUID.test(id)
+    ) {
       return { createdAt: new Date(createdAt), id };
     }
   } catch {
@@ -88,7 +95,10 @@ export function ConnectionType<T>(node: Type<T>, name: string): Type<Connection<
 }
 
 /** Turns a repository page into a connection, mapping each row to its GraphQL object. */
-export function toConnection<R extends Keyset, T>(page: Page<R>, map: (row: R) => T): Connection<T> {
+export function toConnection<R extends Keyset, T>(
+  page: Page<R>,
+  map: (row: R) => T,
+): Connection<T> {
   const edges = page.nodes.map((row) => ({ node: map(row), cursor: encodeCursor(row) }));
   return {
     edges,

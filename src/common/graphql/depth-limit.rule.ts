@@ -14,7 +14,8 @@ export function depthLimit(maxDepth: number): ValidationRule {
   return (context: ValidationContext) => {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+      if (definition.kind === Kind.FRAGMENT_DEFINITION)
+        fragments.set(definition.name.value, definition);
     }
     const depthOf = (selectionSet: SelectionSetNode | undefined, seen: Set<string>): number => {
       if (!selectionSet) return 0;
@@ -30,7 +31,8 @@ export function depthLimit(maxDepth: number): ValidationRule {
         } else {
           const name = selection.name.value;
           const fragment = fragments.get(name);
-          if (fragment && !seen.has(name)) depth = depthOf(fragment.selectionSet, new Set(seen).add(name));
+          if (fragment && !seen.has(name))
+            depth = depthOf(fragment.selectionSet, new Set(seen).add(name));
         }
         deepest = Math.max(deepest, depth);
       }
@@ -41,9 +43,12 @@ export function depthLimit(maxDepth: number): ValidationRule {
         const depth = depthOf(operation.selectionSet, new Set());
         if (depth > maxDepth) {
           context.reportError(
-            new GraphQLError(`The operation is nested ${depth} levels deep; at most ${maxDepth} are allowed.`, {
-              nodes: [operation as ASTNode],
-            }),
+            new GraphQLError(
+              `The operation is nested ${depth} levels deep; at most ${maxDepth} are allowed.`,
+              {
+                nodes: [operation as ASTNode],
+              },
+            ),
           );
         }
       },

@@ -15,11 +15,14 @@ export class AppError extends GraphQLError {
   }
 }
 
-export const unauthenticated = (message = 'Sign in first: send a valid token as "Authorization: Bearer <token>".') =>
-  new AppError(ErrorCode.UNAUTHENTICATED, message);
+export const unauthenticated = (
+  message = 'Sign in first: send a valid token as "Authorization: Bearer <token>".',
+) => new AppError(ErrorCode.UNAUTHENTICATED, message);
 
-export const forbidden = (message = 'Your role does not allow this.') => new AppError(ErrorCode.FORBIDDEN, message);
+export const forbidden = (message = 'Your role does not allow this.') =>
+  new AppError(ErrorCode.FORBIDDEN, message);
 
-export const notFound = (what = 'object') => new AppError(ErrorCode.NOT_FOUND, `No ${what} with that id.`);
+export const notFound = (what = 'object') =>
+  new AppError(ErrorCode.NOT_FOUND, `No ${what} with that id.`);
 
 export const badInput = (message: string) => new AppError(ErrorCode.BAD_USER_INPUT, message);

@@ -14,7 +14,10 @@ export const MAX_QUERY_DEPTH = 10;
 const logger = new Logger('GraphQL');
 
 /** Hides unexpected errors' details from clients (they are logged instead). */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
   const original = (error as { originalError?: unknown }).originalError ?? error;

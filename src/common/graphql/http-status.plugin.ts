@@ -1,6 +1,10 @@
 import { ApolloServerPlugin } from '@apollo/server';
 
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+]);
 
 /**
  * GraphQL over HTTP: a client that accepts only `application/json` gets parse, validation
@@ -15,7 +19,9 @@ export const graphqlOverHttpStatusPlugin: ApolloServerPlugin = {
       async willSendResponse({ response }) {
         if (response.http.status !== 400 || response.body.kind !== 'single') return;
         const { data, errors } = response.body.singleResult;
-        const requestError = errors?.every((error) => REQUEST_ERROR_CODES.has(String(error.extensions?.code)));
+        const requestError = errors?.every((error) =>
+          REQUEST_ERROR_CODES.has(String(error.extensions?.code)),
+        );
         if (data === undefined && requestError) response.http.status = 200;
       },
     };

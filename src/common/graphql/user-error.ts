@@ -15,7 +15,10 @@ registerEnumType(UserErrorCode, { name: 'UserErrorCode' });
 
 @ObjectType({ description: 'A problem with the input that the user can fix.' })
 export class UserError {
-  @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, if any.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Path to the input field at fault, if any.',
+  })
   field: string[] | null;
 
   @Field()
@@ -30,13 +33,17 @@ export function userError(code: UserErrorCode, message: string, field?: string):
 }
 
 /** A mutation's outcome: the changed object, or what the user must fix. */
-export type Outcome<T> = { value: T; userErrors: [] } | { value?: undefined; userErrors: UserError[] };
+export type Outcome<T> =
+  { value: T; userErrors: [] } | { value?: undefined; userErrors: UserError[] };
 
 export const success = <T>(value: T): Outcome<T> => ({ value, userErrors: [] });
 export const failure = (...userErrors: UserError[]): Outcome<never> => ({ userErrors });
 
 /** Runs the input type's class-validator rules and turns their findings into user errors. */
-export async function validateInput<T extends object>(type: ClassConstructor<T>, input: T): Promise<UserError[]> {
+export async function validateInput<T extends object>(
+  type: ClassConstructor<T>,
+  input: T,
+): Promise<UserError[]> {
   const flatten = (errors: ValidationError[], path: string[]): UserError[] =>
     errors.flatMap((error) => [
       ...Object.values(error.constraints ?? {}).map((message) => ({

@@ -4,7 +4,14 @@ import { currentRequest } from '../context/request-context.middleware.js';
 
 const RANK: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
 /** Nest's start-up chatter: useful when debugging, noise otherwise. */
-const START_UP_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication', 'GraphQLModule']);
+const START_UP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+  'GraphQLModule',
+]);
 
 /**
  * Structured JSON lines (one object per line, with the request id when there is one);
@@ -42,12 +49,18 @@ export class AppLogger implements LoggerService {
     const requestId = currentRequest.getStore()?.requestId;
     if (this.readable) {
       const details = Object.entries(fields)
-        .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+        .map(
+          ([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`,
+        )
         .join(' ');
       const time = new Date().toISOString().slice(11, 19);
-      this.write(`${time} ${level.toUpperCase().padEnd(5)} ${message}${details ? ' ' + details : ''}`);
+      this.write(
+        `${time} ${level.toUpperCase().padEnd(5)} ${message}${details ? ' ' + details : ''}`,
+      );
     } else {
-      this.write(JSON.stringify({ time: new Date().toISOString(), level, message, requestId, ...fields }));
+      this.write(
+        JSON.stringify({ time: new Date().toISOString(), level, message, requestId, ...fields }),
+      );
     }
   }
 
@@ -55,8 +68,16 @@ export class AppLogger implements LoggerService {
     // Nest passes the context (a class name) last, and for errors a stack before it.
     const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
     const stack = rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
-    const text = message instanceof Error ? message.message : typeof message === 'string' ? message : JSON.stringify(message);
+    const text =
+      message instanceof Error
+        ? message.message
+        : typeof message === 'string'
+          ? message
+          : JSON.stringify(message);
     const errorStack = message instanceof Error ? message.stack : stack;
-    this.event(level, text, { ...(context && { context }), ...(errorStack && { stack: errorStack }) });
+    this.event(level, text, {
+      ...(context && { context }),
+      ...(errorStack && { stack: errorStack }),
+    });
   }
 }

@@ -32,7 +32,9 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       execArgv: [],
     });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
     const port = await waitForReady(child, exited);
     lock.recordDatabasePid(child.pid!);
     exited.then(() => lock.release());

@@ -39,6 +39,9 @@ try {
   const port = Number(server.getServerConn().split(':').pop());
   process.send?.({ type: 'ready', port });
 } catch (error) {
-  process.send?.({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  process.send?.({
+    type: 'failed',
+    message: error instanceof Error ? error.message : String(error),
+  });
   await stop(1);
 }

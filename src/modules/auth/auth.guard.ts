@@ -25,14 +25,19 @@ export class AuthGuard implements CanActivate {
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(request.caller.role)) {
-      throw forbidden(`Only ${roles.map((role) => role.toLowerCase().replace('_', ' ') + 's').join(' and ')} can do this.`);
+      throw forbidden(
+        `Only ${roles.map((role) => role.toLowerCase().replace('_', ' ') + 's').join(' and ')} can do this.`,
+      );
     }
     return true;
   }
 }
 
 function bearerToken(context: ExecutionContext): string | null {
-  const { req } = context.getType<string>() === 'graphql' ? context.getArgByIndex(2) : { req: context.switchToHttp().getRequest() };
+  const { req } =
+    context.getType<string>() === 'graphql'
+      ? context.getArgByIndex(2)
+      : { req: context.switchToHttp().getRequest() };
   const header: unknown = req?.headers?.authorization;
   if (typeof header !== 'string') return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());

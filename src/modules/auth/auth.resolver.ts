@@ -9,7 +9,13 @@ import { Outcome, validateInput } from '../../common/graphql/user-error.js';
 import { UserEntity } from '../users/user.entity.js';
 import { User, UserPayload } from '../users/user.types.js';
 import { AuthService } from './auth.service.js';
-import { ChangePasswordInput, LoginInput, LoginPayload, ResetUserPasswordInput, SignOutPayload } from './auth.types.js';
+import {
+  ChangePasswordInput,
+  LoginInput,
+  LoginPayload,
+  ResetUserPasswordInput,
+  SignOutPayload,
+} from './auth.types.js';
 
 const userPayload = (outcome: Outcome<UserEntity>): UserPayload => ({
   user: outcome.value && User.from(outcome.value),
@@ -21,8 +27,13 @@ export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @Mutation(() => LoginPayload, { description: 'Sign in; the token lasts a shift (12 hours by default).' })
-  async login(@Args('input') input: LoginInput, @Context() context: RequestContext): Promise<LoginPayload> {
+  @Mutation(() => LoginPayload, {
+    description: 'Sign in; the token lasts a shift (12 hours by default).',
+  })
+  async login(
+    @Args('input') input: LoginInput,
+    @Context() context: RequestContext,
+  ): Promise<LoginPayload> {
     const invalid = await validateInput(LoginInput, input);
     if (invalid.length) return { userErrors: invalid };
     const outcome = await this.auth.login(input, context.address);
@@ -30,22 +41,34 @@ export class AuthResolver {
     return { token: outcome.value.token, user: User.from(outcome.value.user), userErrors: [] };
   }
 
-  @Mutation(() => SignOutPayload, { description: 'Ends this token and sets your presence to OFFLINE.' })
+  @Mutation(() => SignOutPayload, {
+    description: 'Ends this token and sets your presence to OFFLINE.',
+  })
   async signOut(@CurrentCaller() caller: Caller): Promise<SignOutPayload> {
     await this.auth.signOut(caller);
     return { signedOut: true, userErrors: [] };
   }
 
   @Mutation(() => UserPayload, { description: 'Change your password; your other sessions end.' })
-  async changePassword(@CurrentCaller() caller: Caller, @Args('input') input: ChangePasswordInput): Promise<UserPayload> {
+  async changePassword(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: ChangePasswordInput,
+  ): Promise<UserPayload> {
     const invalid = await validateInput(ChangePasswordInput, input);
     if (invalid.length) return { userErrors: invalid };
-    return userPayload(await this.auth.changePassword(caller, input.currentPassword, input.newPassword));
+    return userPayload(
+      await this.auth.changePassword(caller, input.currentPassword, input.newPassword),
+    );
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => UserPayload, { description: "Admins set a user's password; that user's sessions end." })
-  async resetUserPassword(@CurrentCaller() caller: Caller, @Args('input') input: ResetUserPasswordInput): Promise<UserPayload> {
+  @Mutation(() => UserPayload, {
+    description: "Admins set a user's password; that user's sessions end.",
+  })
+  async resetUserPassword(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: ResetUserPasswordInput,
+  ): Promise<UserPayload> {
     const invalid = await validateInput(ResetUserPasswordInput, input);
     if (invalid.length) return { userErrors: invalid };
     const id = idOfType(input.id, 'User');

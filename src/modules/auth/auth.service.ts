@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { verifyNothing, verifyPassword } from '../../common/auth/passwords.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { unauthenticated } from '../../common/graphql/errors.js';
-import { Outcome, UserErrorCode, failure, success, userError } from '../../common/graphql/user-error.js';
+import {
+  Outcome,
+  UserErrorCode,
+  failure,
+  success,
+  userError,
+} from '../../common/graphql/user-error.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { TransactionHost } from '../../database/transaction-host.js';
@@ -38,7 +44,10 @@ export class AuthService {
   ) {}
 
   /** Signs in; every wrong organization, email or password gets the same answer. */
-  async login(credentials: Credentials, address: string): Promise<Outcome<{ token: string; user: UserEntity }>> {
+  async login(
+    credentials: Credentials,
+    address: string,
+  ): Promise<Outcome<{ token: string; user: UserEntity }>> {
     const account = `${credentials.organization.trim().toLowerCase()}/${credentials.email.trim().toLowerCase()}`;
     const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
     const wait = retryAfterMs(
@@ -55,7 +64,9 @@ export class AuthService {
       );
     }
     const organization = await this.organizations.findBySlug(credentials.organization);
-    const user = organization && (await this.users.findByEmailWithPassword(organization.id, credentials.email));
+    const user =
+      organization &&
+      (await this.users.findByEmailWithPassword(organization.id, credentials.email));
     const valid = user?.active
       ? await verifyPassword(user.passwordHash, credentials.password)
       : await verifyNothing(credentials.password);
@@ -67,10 +78,19 @@ export class AuthService {
     await this.failures.clearAccount(account, address);
     const expiresAt = new Date(Date.now() + this.config.jwtExpiresInSeconds * 1000);
     return this.tx.run(async () => {
-      const session = await this.sessions.create({ organizationId: user.organizationId, userId: user.id, address, expiresAt });
+      const session = await this.sessions.create({
+        organizationId: user.organizationId,
+        userId: user.id,
+        address,
+        expiresAt,
+      });
       const presence = user.presence === Presence.OFFLINE ? Presence.AVAILABLE : user.presence;
       const signedIn = await this.users.setPresence(user.organizationId, user.id, presence);
-      const token = signToken({ sub: user.id, org: user.organizationId, sid: session.id }, this.config.jwtSecret, expiresAt);
+      const token = signToken(
+        { sub: user.id, org: user.organizationId, sid: session.id },
+        this.config.jwtSecret,
+        expiresAt,
+      );
       return success({ token, user: signedIn });
     });
   }
@@ -80,13 +100,24 @@ export class AuthService {
     const claims = verifyToken(token, this.config.jwtSecret);
     if (!claims) throw unauthenticated('The token is invalid or has expired; sign in again.');
     const session = await this.sessions.findById(claims.org, claims.sid);
-    if (!session || session.revokedAt || session.expiresAt <= new Date() || session.userId !== claims.sub) {
+    if (
+      !session ||
+      session.revokedAt ||
+      session.expiresAt <= new Date() ||
+      session.userId !== claims.sub
+    ) {
       throw unauthenticated('This session has ended; sign in again.');
     }
     const user = await this.users.findById(claims.org, claims.sub);
     if (!user?.active) throw unauthenticated('This account is deactivated; ask an admin.');
     await this.users.touch(user.organizationId, user.id);
-    return { userId: user.id, organizationId: user.organizationId, role: user.role, teamId: user.teamId, sessionId: session.id };
+    return {
+      userId: user.id,
+      organizationId: user.organizationId,
+      role: user.role,
+      teamId: user.teamId,
+      sessionId: session.id,
+    };
   }
 
   async signOut(caller: Caller): Promise<void> {
@@ -97,20 +128,39 @@ export class AuthService {
   }
 
   /** Changes the caller's password and ends their other sessions. */
-  async changePassword(caller: Caller, currentPassword: string, newPassword: string): Promise<Outcome<UserEntity>> {
+  async changePassword(
+    caller: Caller,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<Outcome<UserEntity>> {
     const hash = await this.users.findPasswordHash(caller.organizationId, caller.userId);
     if (!hash || !(await verifyPassword(hash, currentPassword))) {
-      return failure(userError(UserErrorCode.INVALID_CREDENTIALS, 'The current password is not right.', 'currentPassword'));
+      return failure(
+        userError(
+          UserErrorCode.INVALID_CREDENTIALS,
+          'The current password is not right.',
+          'currentPassword',
+        ),
+      );
     }
     return this.tx.run(async () => {
-      const outcome = await this.users.setPassword(caller.organizationId, caller.userId, newPassword);
-      if (outcome.value) await this.sessions.revokeAllOfUser(caller.organizationId, caller.userId, caller.sessionId);
+      const outcome = await this.users.setPassword(
+        caller.organizationId,
+        caller.userId,
+        newPassword,
+      );
+      if (outcome.value)
+        await this.sessions.revokeAllOfUser(caller.organizationId, caller.userId, caller.sessionId);
       return outcome;
     });
   }
 
   /** An admin sets a user's password; all of that user's sessions end. */
-  async resetPassword(organizationId: string, userId: string, newPassword: string): Promise<Outcome<UserEntity>> {
+  async resetPassword(
+    organizationId: string,
+    userId: string,
+    newPassword: string,
+  ): Promise<Outcome<UserEntity>> {
     return this.tx.run(async () => {
       const outcome = await this.users.setPassword(organizationId, userId, newPassword);
       if (outcome.value) await this.sessions.revokeAllOfUser(organizationId, userId);

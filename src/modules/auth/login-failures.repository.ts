@@ -33,10 +33,17 @@ export class LoginFailuresRepository {
   }
 
   async pruneBefore(before: Date): Promise<void> {
-    await this.repo.createQueryBuilder().delete().where('failed_at < :before', { before }).execute();
+    await this.repo
+      .createQueryBuilder()
+      .delete()
+      .where('failed_at < :before', { before })
+      .execute();
   }
 
-  private async count(condition: string, parameters: Record<string, unknown>): Promise<FailureCount> {
+  private async count(
+    condition: string,
+    parameters: Record<string, unknown>,
+  ): Promise<FailureCount> {
     const row = await this.repo
       .createQueryBuilder('failure')
       .select('count(*)::int', 'count')

@@ -7,7 +7,11 @@ export const MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS = 5;
 export const MAX_FAILURES_PER_ADDRESS = 50;
 
 /** How long the caller must wait before trying again, or 0 when they may try now. */
-export function retryAfterMs(forAccount: FailureCount, forAddress: FailureCount, now = new Date()): number {
+export function retryAfterMs(
+  forAccount: FailureCount,
+  forAddress: FailureCount,
+  now = new Date(),
+): number {
   const waits = [
     [forAccount, MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS],
     [forAddress, MAX_FAILURES_PER_ADDRESS],

@@ -12,7 +12,9 @@ export class SessionsRepository {
     return this.tx.repository(SessionEntity);
   }
 
-  create(session: Pick<SessionEntity, 'organizationId' | 'userId' | 'address' | 'expiresAt'>): Promise<SessionEntity> {
+  create(
+    session: Pick<SessionEntity, 'organizationId' | 'userId' | 'address' | 'expiresAt'>,
+  ): Promise<SessionEntity> {
     return this.repo.save(this.repo.create(session));
   }
 

@@ -8,7 +8,9 @@ export interface TokenClaims {
 }
 
 export function signToken(claims: TokenClaims, secret: string, expiresAt: Date): string {
-  return jwt.sign({ ...claims, exp: Math.floor(expiresAt.getTime() / 1000) }, secret, { algorithm: 'HS256' });
+  return jwt.sign({ ...claims, exp: Math.floor(expiresAt.getTime() / 1000) }, secret, {
+    algorithm: 'HS256',
+  });
 }
 
 /** The claims of a valid, unexpired token signed with `secret`, or null. */
@@ -17,7 +19,9 @@ export function verifyToken(token: string, secret: string): TokenClaims | null {
     const payload = jwt.verify(token, secret, { algorithms: ['HS256'] });
     if (typeof payload !== 'object' || !payload) return null;
     const { sub, org, sid } = payload as Partial<TokenClaims>;
-    return typeof sub === 'string' && typeof org === 'string' && typeof sid === 'string' ? { sub, org, sid } : null;
+    return typeof sub === 'string' && typeof org === 'string' && typeof sid === 'string'
+      ? { sub, org, sid }
+      : null;
   } catch {
     return null;
   }

@@ -12,11 +12,53 @@ export const DEMO_ACCOUNTS: {
   team: (typeof DEMO_TEAMS)[number] | null;
   locale: string;
 }[] = [
-  { email: 'admin@demo.example', displayName: 'Ada Admin', role: Role.ADMIN, team: null, locale: 'en' },
-  { email: 'lead@demo.example', displayName: 'Leo Lead', role: Role.TEAM_LEAD, team: 'Billing', locale: 'en' },
-  { email: 'expert@demo.example', displayName: 'Eve Expert', role: Role.AGENT, team: 'Billing', locale: 'en' },
-  { email: 'agent@demo.example', displayName: 'Arash Agent', role: Role.AGENT, team: 'Billing', locale: 'fa' },
-  { email: 'tech.lead@demo.example', displayName: 'Tuuli Lead', role: Role.TEAM_LEAD, team: 'Technical Support', locale: 'fi' },
-  { email: 'tech.expert@demo.example', displayName: 'Omar Expert', role: Role.AGENT, team: 'Technical Support', locale: 'en' },
-  { email: 'tech.agent@demo.example', displayName: 'Aino Agent', role: Role.AGENT, team: 'Technical Support', locale: 'fi' },
+  {
+    email: 'admin@demo.example',
+    displayName: 'Ada Admin',
+    role: Role.ADMIN,
+    team: null,
+    locale: 'en',
+  },
+  {
+    email: 'lead@demo.example',
+    displayName: 'Leo Lead',
+    role: Role.TEAM_LEAD,
+    team: 'Billing',
+    locale: 'en',
+  },
+  {
+    email: 'expert@demo.example',
+    displayName: 'Eve Expert',
+    role: Role.AGENT,
+    team: 'Billing',
+    locale: 'en',
+  },
+  {
+    email: 'agent@demo.example',
+    displayName: 'Arash Agent',
+    role: Role.AGENT,
+    team: 'Billing',
+    locale: 'fa',
+  },
+  {
+    email: 'tech.lead@demo.example',
+    displayName: 'Tuuli Lead',
+    role: Role.TEAM_LEAD,
+    team: 'Technical Support',
+    locale: 'fi',
+  },
+  {
+    email: 'tech.expert@demo.example',
+    displayName: 'Omar Expert',
+    role: Role.AGENT,
+    team: 'Technical Support',
+    locale: 'en',
+  },
+  {
+    email: 'tech.agent@demo.example',
+    displayName: 'Aino Agent',
+    role: Role.AGENT,
+    team: 'Technical Support',
+    locale: 'fi',
+  },
 ];

@@ -18,12 +18,17 @@ export class DemoDataService {
   async createIfEmpty(): Promise<string | null> {
     if ((await this.organizations.count()) > 0) return null;
     await this.tx.run(async () => {
-      const organization = required(await this.organizations.create(DEMO_ORGANIZATION.slug, DEMO_ORGANIZATION.name));
+      const organization = required(
+        await this.organizations.create(DEMO_ORGANIZATION.slug, DEMO_ORGANIZATION.name),
+      );
       const teamIds = new Map<string, string>();
-      for (const name of DEMO_TEAMS) teamIds.set(name, required(await this.teams.create(organization.id, name)).id);
+      for (const name of DEMO_TEAMS)
+        teamIds.set(name, required(await this.teams.create(organization.id, name)).id);
       for (const account of DEMO_ACCOUNTS) {
         const teamId = account.team ? teamIds.get(account.team) : null;
-        required(await this.users.create(organization.id, { ...account, teamId, password: DEMO_PASSWORD }));
+        required(
+          await this.users.create(organization.id, { ...account, teamId, password: DEMO_PASSWORD }),
+        );
       }
     });
     return signInHelp();
@@ -31,12 +36,15 @@ export class DemoDataService {
 }
 
 function required<T>(outcome: { value?: T; userErrors: { message: string }[] }): T {
-  if (outcome.value === undefined) throw new Error(`Demo data: ${outcome.userErrors.map((e) => e.message).join('; ')}`);
+  if (outcome.value === undefined)
+    throw new Error(`Demo data: ${outcome.userErrors.map((e) => e.message).join('; ')}`);
   return outcome.value;
 }
 
 export function signInHelp(): string {
-  const rows = DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(26)} ${a.role.padEnd(10)} ${a.team ?? ''}`);
+  const rows = DEMO_ACCOUNTS.map(
+    (a) => `  ${a.email.padEnd(26)} ${a.role.padEnd(10)} ${a.team ?? ''}`,
+  );
   return [
     `Demo data created: organization "${DEMO_ORGANIZATION.slug}", password "${DEMO_PASSWORD}" for everyone:`,
     ...rows,

@@ -20,7 +20,10 @@ export class NodeResolver {
   ) {}
 
   @Query(() => Node, { nullable: true })
-  async node(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string): Promise<Node | null> {
+  async node(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<Node | null> {
     const parsed = fromGlobalId(id);
     if (!parsed) return null;
     const { organizationId } = caller;

@@ -3,7 +3,10 @@ import { Node } from '../../common/graphql/node.interface.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
 import { OrganizationEntity } from './organization.entity.js';
 
-@ObjectType('Organization', { implements: () => [Node], description: "One client's contact center." })
+@ObjectType('Organization', {
+  implements: () => [Node],
+  description: "One client's contact center.",
+})
 export class Organization implements Node {
   @Field(() => ID)
   id: string;
@@ -18,6 +21,11 @@ export class Organization implements Node {
   createdAt: Date;
 
   static from(entity: OrganizationEntity): Organization {
-    return { id: toGlobalId('Organization', entity.id), slug: entity.slug, name: entity.name, createdAt: entity.createdAt };
+    return {
+      id: toGlobalId('Organization', entity.id),
+      slug: entity.slug,
+      name: entity.name,
+      createdAt: entity.createdAt,
+    };
   }
 }

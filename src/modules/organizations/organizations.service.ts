@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Outcome, UserErrorCode, failure, success, userError } from '../../common/graphql/user-error.js';
+import {
+  Outcome,
+  UserErrorCode,
+  failure,
+  success,
+  userError,
+} from '../../common/graphql/user-error.js';
 import { OrganizationEntity } from './organization.entity.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 
@@ -26,14 +32,26 @@ export class OrganizationsService {
     const cleanName = name.trim();
     if (!SLUG.test(cleanSlug)) {
       return failure(
-        userError(UserErrorCode.INVALID, 'The slug must be 1-63 lowercase letters, digits or hyphens, starting with a letter or digit.', 'slug'),
+        userError(
+          UserErrorCode.INVALID,
+          'The slug must be 1-63 lowercase letters, digits or hyphens, starting with a letter or digit.',
+          'slug',
+        ),
       );
     }
     if (cleanName.length < 1 || cleanName.length > 200) {
-      return failure(userError(UserErrorCode.INVALID, 'The name must be 1-200 characters.', 'name'));
+      return failure(
+        userError(UserErrorCode.INVALID, 'The name must be 1-200 characters.', 'name'),
+      );
     }
     if (await this.organizations.findBySlug(cleanSlug)) {
-      return failure(userError(UserErrorCode.TAKEN, `An organization with slug "${cleanSlug}" already exists.`, 'slug'));
+      return failure(
+        userError(
+          UserErrorCode.TAKEN,
+          `An organization with slug "${cleanSlug}" already exists.`,
+          'slug',
+        ),
+      );
     }
     return success(await this.organizations.create(cleanSlug, cleanName));
   }

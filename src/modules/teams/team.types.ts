@@ -21,7 +21,12 @@ export class Team implements Node {
   teamId: string;
 
   static from(entity: TeamEntity): Team {
-    return { id: toGlobalId('Team', entity.id), teamId: entity.id, name: entity.name, createdAt: entity.createdAt };
+    return {
+      id: toGlobalId('Team', entity.id),
+      teamId: entity.id,
+      name: entity.name,
+      createdAt: entity.createdAt,
+    };
   }
 }
 

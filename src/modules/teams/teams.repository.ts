@@ -24,12 +24,17 @@ export class TeamsRepository {
   findByName(organizationId: string, name: string): Promise<TeamEntity | null> {
     return this.repo
       .createQueryBuilder('team')
-      .where('team.organizationId = :organizationId AND lower(team.name) = lower(:name)', { organizationId, name })
+      .where('team.organizationId = :organizationId AND lower(team.name) = lower(:name)', {
+        organizationId,
+        name,
+      })
       .getOne();
   }
 
   list(organizationId: string, page: PageArgs): Promise<Page<TeamEntity>> {
-    const query = this.repo.createQueryBuilder('team').where('team.organizationId = :organizationId', { organizationId });
+    const query = this.repo
+      .createQueryBuilder('team')
+      .where('team.organizationId = :organizationId', { organizationId });
     return paginate(query, 'team', page);
   }
 

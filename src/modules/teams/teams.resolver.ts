@@ -2,7 +2,12 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentCaller, Roles } from '../../common/auth/decorators.js';
 import { Role } from '../../common/auth/role.js';
 import type { Caller } from '../../common/context/request-context.js';
-import { Connection, ConnectionArgs, checkPageArgs, toConnection } from '../../common/graphql/connection.js';
+import {
+  Connection,
+  ConnectionArgs,
+  checkPageArgs,
+  toConnection,
+} from '../../common/graphql/connection.js';
 import { validateInput } from '../../common/graphql/user-error.js';
 import { CreateTeamInput, CreateTeamPayload, Team, TeamConnection } from './team.types.js';
 import { TeamsService } from './teams.service.js';
@@ -12,8 +17,14 @@ export class TeamsResolver {
   constructor(private readonly teamsService: TeamsService) {}
 
   @Query(() => TeamConnection, { description: "The organization's teams, oldest first." })
-  async teams(@CurrentCaller() caller: Caller, @Args() args: ConnectionArgs): Promise<Connection<Team>> {
-    return toConnection(await this.teamsService.list(caller.organizationId, checkPageArgs(args)), Team.from);
+  async teams(
+    @CurrentCaller() caller: Caller,
+    @Args() args: ConnectionArgs,
+  ): Promise<Connection<Team>> {
+    return toConnection(
+      await this.teamsService.list(caller.organizationId, checkPageArgs(args)),
+      Team.from,
+    );
   }
 
   @Roles(Role.ADMIN)

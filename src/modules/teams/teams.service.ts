@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Outcome, UserErrorCode, failure, success, userError } from '../../common/graphql/user-error.js';
+import {
+  Outcome,
+  UserErrorCode,
+  failure,
+  success,
+  userError,
+} from '../../common/graphql/user-error.js';
 import { Page, PageArgs } from '../../database/keyset.js';
 import { TeamEntity } from './team.entity.js';
 import { TeamsRepository } from './teams.repository.js';
@@ -27,10 +33,14 @@ export class TeamsService {
   async create(organizationId: string, name: string): Promise<Outcome<TeamEntity>> {
     const cleanName = name.trim();
     if (cleanName.length < 1 || cleanName.length > 200) {
-      return failure(userError(UserErrorCode.INVALID, 'The team name must be 1-200 characters.', 'name'));
+      return failure(
+        userError(UserErrorCode.INVALID, 'The team name must be 1-200 characters.', 'name'),
+      );
     }
     if (await this.teams.findByName(organizationId, cleanName)) {
-      return failure(userError(UserErrorCode.TAKEN, `A team named "${cleanName}" already exists.`, 'name'));
+      return failure(
+        userError(UserErrorCode.TAKEN, `A team named "${cleanName}" already exists.`, 'name'),
+      );
     }
     return success(await this.teams.create(organizationId, cleanName));
   }

@@ -9,7 +9,9 @@ describe('effectivePresence', () => {
     expect(effectivePresence(Presence.ON_CALL, ago(60_000), now)).toBe(Presence.ON_CALL);
   });
   it('reads AWAY after 15 minutes without activity', () => {
-    expect(effectivePresence(Presence.AVAILABLE, ago(IDLE_AFTER_MS - 1), now)).toBe(Presence.AVAILABLE);
+    expect(effectivePresence(Presence.AVAILABLE, ago(IDLE_AFTER_MS - 1), now)).toBe(
+      Presence.AVAILABLE,
+    );
     expect(effectivePresence(Presence.AVAILABLE, ago(IDLE_AFTER_MS), now)).toBe(Presence.AWAY);
     expect(effectivePresence(Presence.AVAILABLE, null, now)).toBe(Presence.AWAY);
   });

@@ -10,8 +10,13 @@ export enum Presence {
 export const IDLE_AFTER_MS = 15 * 60 * 1000;
 
 /** The presence others see: what the user set, unless they have gone quiet. */
-export function effectivePresence(set: Presence, lastActiveAt: Date | null, now = new Date()): Presence {
+export function effectivePresence(
+  set: Presence,
+  lastActiveAt: Date | null,
+  now = new Date(),
+): Presence {
   if (set === Presence.OFFLINE) return Presence.OFFLINE;
-  if (!lastActiveAt || now.getTime() - lastActiveAt.getTime() >= IDLE_AFTER_MS) return Presence.AWAY;
+  if (!lastActiveAt || now.getTime() - lastActiveAt.getTime() >= IDLE_AFTER_MS)
+    return Presence.AWAY;
   return set;
 }

@@ -12,9 +12,9 @@ import { UserEntity } from './user.entity.js';
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(Presence, {
   name: 'Presence',
-  description: 'Whether a user can take a question now. Reads as AWAY after 15 minutes without activity.',
+  description:
+    'Whether a user can take a question now. Reads as AWAY after 15 minutes without activity.',
 });
-
 
 @ObjectType('User', { implements: () => [Node] })
 export class User implements Node {
@@ -116,7 +116,10 @@ export class UpdateUserInput {
   @IsEnum(Role)
   role?: Role;
 
-  @Field(() => ID, { nullable: true, description: 'Admins only; null takes the user off their team.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Admins only; null takes the user off their team.',
+  })
   @IsOptional()
   @IsString()
   teamId?: string | null;

@@ -39,12 +39,16 @@ export class UsersImportService {
       return {
         created: 0,
         failed: records.length,
-        lines: [`line 1: ${problems.join('; ')}. Expected the header email,name,role,team,locale,password (team, locale and password optional).`],
+        lines: [
+          `line 1: ${problems.join('; ')}. Expected the header email,name,role,team,locale,password (team, locale and password optional).`,
+        ],
       };
     }
     const report: ImportReport = { created: 0, failed: 0, lines: [] };
     for (const record of records) {
-      const row = Object.fromEntries(columns.map((name, i) => [name, (record.fields[i] ?? '').trim()]));
+      const row = Object.fromEntries(
+        columns.map((name, i) => [name, (record.fields[i] ?? '').trim()]),
+      );
       const result = await this.importRow(organizationId, row);
       if (result.ok) report.created++;
       else report.failed++;
@@ -53,15 +57,22 @@ export class UsersImportService {
     return report;
   }
 
-  private async importRow(organizationId: string, row: Record<string, string>): Promise<{ ok: boolean; message: string }> {
+  private async importRow(
+    organizationId: string,
+    row: Record<string, string>,
+  ): Promise<{ ok: boolean; message: string }> {
     const role = row.role.toUpperCase() as Role;
     if (!Object.values(Role).includes(role)) {
-      return { ok: false, message: `role "${row.role}" is not one of ${Object.values(Role).join(', ')}` };
+      return {
+        ok: false,
+        message: `role "${row.role}" is not one of ${Object.values(Role).join(', ')}`,
+      };
     }
     let teamId: string | null = null;
     if (row.team) {
       const team = await this.teams.findByName(organizationId, row.team);
-      if (!team) return { ok: false, message: `no team named "${row.team}" (create it first: team create)` };
+      if (!team)
+        return { ok: false, message: `no team named "${row.team}" (create it first: team create)` };
       teamId = team.id;
     }
     const password = row.password || randomBytes(12).toString('base64url');
@@ -73,7 +84,8 @@ export class UsersImportService {
       locale: row.locale || 'en',
       password,
     });
-    if (!outcome.value) return { ok: false, message: outcome.userErrors.map((error) => error.message).join('; ') };
+    if (!outcome.value)
+      return { ok: false, message: outcome.userErrors.map((error) => error.message).join('; ') };
     const generated = row.password ? '' : ` (temporary password: ${password})`;
     return { ok: true, message: `created ${outcome.value.email}${generated}` };
   }

@@ -8,7 +8,13 @@ import { UsersService } from './users.service.js';
 
 @Module({
   imports: [TeamsModule, OrganizationsModule],
-  providers: [UsersRepository, UsersService, UsersImportService, UsersResolver, TeamMembersResolver],
+  providers: [
+    UsersRepository,
+    UsersService,
+    UsersImportService,
+    UsersResolver,
+    TeamMembersResolver,
+  ],
   exports: [UsersService, UsersImportService],
 })
 export class UsersModule {}

@@ -10,9 +10,22 @@ export interface UserFilter {
   includeInactive: boolean;
 }
 
-export type NewUser = Pick<UserEntity, 'email' | 'displayName' | 'role' | 'locale' | 'passwordHash' | 'teamId'>;
+export type NewUser = Pick<
+  UserEntity,
+  'email' | 'displayName' | 'role' | 'locale' | 'passwordHash' | 'teamId'
+>;
 export type UserChanges = Partial<
-  Pick<UserEntity, 'displayName' | 'role' | 'locale' | 'teamId' | 'active' | 'presence' | 'lastActiveAt' | 'passwordHash'>
+  Pick<
+    UserEntity,
+    | 'displayName'
+    | 'role'
+    | 'locale'
+    | 'teamId'
+    | 'active'
+    | 'presence'
+    | 'lastActiveAt'
+    | 'passwordHash'
+  >
 >;
 
 const ACTIVITY_WRITE_INTERVAL = '60 seconds';
@@ -39,7 +52,10 @@ export class UsersRepository {
     return this.repo
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
-      .where('user.organizationId = :organizationId AND lower(user.email) = lower(:email)', { organizationId, email })
+      .where('user.organizationId = :organizationId AND lower(user.email) = lower(:email)', {
+        organizationId,
+        email,
+      })
       .getOne();
   }
 
@@ -53,7 +69,9 @@ export class UsersRepository {
   }
 
   list(organizationId: string, filter: UserFilter, page: PageArgs): Promise<Page<UserEntity>> {
-    const query = this.repo.createQueryBuilder('user').where('user.organizationId = :organizationId', { organizationId });
+    const query = this.repo
+      .createQueryBuilder('user')
+      .where('user.organizationId = :organizationId', { organizationId });
     if (filter.teamId) query.andWhere('user.teamId = :teamId', { teamId: filter.teamId });
     if (!filter.includeInactive) query.andWhere('user.active');
     return paginate(query, 'user', page);
@@ -70,7 +88,11 @@ export class UsersRepository {
     }
   }
 
-  async update(organizationId: string, id: string, changes: UserChanges): Promise<UserEntity | null> {
+  async update(
+    organizationId: string,
+    id: string,
+    changes: UserChanges,
+  ): Promise<UserEntity | null> {
     await this.repo.update({ organizationId, id }, changes);
     return this.findById(organizationId, id);
   }
@@ -82,7 +104,9 @@ export class UsersRepository {
       .update(UserEntity)
       .set({ lastActiveAt: () => 'now()' })
       .where('organization_id = :organizationId AND id = :id', { organizationId, id })
-      .andWhere(`(last_active_at IS NULL OR last_active_at < now() - interval '${ACTIVITY_WRITE_INTERVAL}')`)
+      .andWhere(
+        `(last_active_at IS NULL OR last_active_at < now() - interval '${ACTIVITY_WRITE_INTERVAL}')`,
+      )
       .execute();
   }
 }

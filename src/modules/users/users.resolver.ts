@@ -1,12 +1,32 @@
-import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  ArgsType,
+  Field,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { Context, CurrentCaller, Roles } from '../../common/auth/decorators.js';
 import { Role } from '../../common/auth/role.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { RequestContext, byKeys } from '../../common/context/request-context.js';
-import { Connection, ConnectionArgs, checkPageArgs, toConnection } from '../../common/graphql/connection.js';
+import {
+  Connection,
+  ConnectionArgs,
+  checkPageArgs,
+  toConnection,
+} from '../../common/graphql/connection.js';
 import { notFound } from '../../common/graphql/errors.js';
 import { idOfType } from '../../common/graphql/global-id.js';
-import { Outcome, UserErrorCode, userError, validateInput } from '../../common/graphql/user-error.js';
+import {
+  Outcome,
+  UserErrorCode,
+  userError,
+  validateInput,
+} from '../../common/graphql/user-error.js';
 import { Organization } from '../organizations/organization.types.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { Team } from '../teams/team.types.js';
@@ -28,7 +48,10 @@ class UsersArgs extends ConnectionArgs {
   @Field(() => ID, { nullable: true, description: 'Only members of this team.' })
   teamId?: string | null;
 
-  @Field({ defaultValue: false, description: 'Include deactivated users (admins; leads for their own team).' })
+  @Field({
+    defaultValue: false,
+    description: 'Include deactivated users (admins; leads for their own team).',
+  })
   includeInactive: boolean = false;
 }
 
@@ -38,14 +61,19 @@ const payload = (outcome: Outcome<UserEntity>): UserPayload => ({
 });
 
 /** A global team id from the input: the database id, null to clear, or undefined when absent or unknown. */
-function teamIdOf(globalId: string | null | undefined): { teamId?: string | null; unknown: boolean } {
+function teamIdOf(globalId: string | null | undefined): {
+  teamId?: string | null;
+  unknown: boolean;
+} {
   if (globalId === undefined) return { unknown: false };
   if (globalId === null) return { teamId: null, unknown: false };
   const teamId = idOfType(globalId, 'Team');
   return teamId ? { teamId, unknown: false } : { unknown: true };
 }
 
-const unknownTeam = { userErrors: [userError(UserErrorCode.NOT_FOUND, 'No team with that id.', 'teamId')] };
+const unknownTeam = {
+  userErrors: [userError(UserErrorCode.NOT_FOUND, 'No team with that id.', 'teamId')],
+};
 
 @Resolver(() => User)
 export class UsersResolver {
@@ -66,11 +94,16 @@ export class UsersResolver {
   async users(@CurrentCaller() caller: Caller, @Args() args: UsersArgs): Promise<Connection<User>> {
     const page = checkPageArgs(args);
     const teamId = args.teamId ? idOfType(args.teamId, 'Team') : undefined;
-    if (teamId === null) return toConnection({ nodes: [], hasNextPage: false, hasPreviousPage: false }, User.from);
+    if (teamId === null)
+      return toConnection({ nodes: [], hasNextPage: false, hasPreviousPage: false }, User.from);
     const mayIncludeInactive =
-      caller.role === Role.ADMIN || (caller.role === Role.TEAM_LEAD && !!teamId && teamId === caller.teamId);
+      caller.role === Role.ADMIN ||
+      (caller.role === Role.TEAM_LEAD && !!teamId && teamId === caller.teamId);
     const filter = { teamId, includeInactive: args.includeInactive && mayIncludeInactive };
-    return toConnection(await this.usersService.list(caller.organizationId, filter, page), User.from);
+    return toConnection(
+      await this.usersService.list(caller.organizationId, filter, page),
+      User.from,
+    );
   }
 
   @ResolveField(() => String, { nullable: true })
@@ -84,13 +117,18 @@ export class UsersResolver {
     if (!user.teamId) return null;
     const { organizationId } = user;
     const team = await context
-      .loader('teamById', async (ids) => byKeys(ids, await this.teams.findByIds(organizationId, ids)))
+      .loader('teamById', async (ids) =>
+        byKeys(ids, await this.teams.findByIds(organizationId, ids)),
+      )
       .load(user.teamId);
     return team && Team.from(team);
   }
 
   @ResolveField(() => Organization)
-  async organization(@Parent() user: User, @Context() context: RequestContext): Promise<Organization> {
+  async organization(
+    @Parent() user: User,
+    @Context() context: RequestContext,
+  ): Promise<Organization> {
     const organization = await context
       .loader('organizationById', async (ids) =>
         Promise.all(ids.map((id) => this.organizations.findById(id))),
@@ -102,16 +140,25 @@ export class UsersResolver {
 
   @Roles(Role.ADMIN)
   @Mutation(() => UserPayload, { description: 'Admins add a user to the organization.' })
-  async createUser(@CurrentCaller() caller: Caller, @Args('input') input: CreateUserInput): Promise<UserPayload> {
+  async createUser(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: CreateUserInput,
+  ): Promise<UserPayload> {
     const team = teamIdOf(input.teamId);
     if (team.unknown) return unknownTeam;
-    return payload(await this.usersService.create(caller.organizationId, { ...input, teamId: team.teamId }));
+    return payload(
+      await this.usersService.create(caller.organizationId, { ...input, teamId: team.teamId }),
+    );
   }
 
   @Mutation(() => UserPayload, {
-    description: 'Change a user. Admins: anything. Leads: name and locale of their team. Everyone: themselves.',
+    description:
+      'Change a user. Admins: anything. Leads: name and locale of their team. Everyone: themselves.',
   })
-  async updateUser(@CurrentCaller() caller: Caller, @Args('input') input: UpdateUserInput): Promise<UserPayload> {
+  async updateUser(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: UpdateUserInput,
+  ): Promise<UserPayload> {
     const invalid = await validateInput(UpdateUserInput, input);
     if (invalid.length) return { userErrors: invalid };
     const id = idOfType(input.id, 'User');
@@ -127,24 +174,46 @@ export class UsersResolver {
     return payload(await this.usersService.update(caller, id, update));
   }
 
-  @Mutation(() => UserPayload, { description: 'Admins: the user can no longer sign in; their tokens stop working.' })
-  deactivateUser(@CurrentCaller() caller: Caller, @Args('input') input: UserIdInput): Promise<UserPayload> {
+  @Mutation(() => UserPayload, {
+    description: 'Admins: the user can no longer sign in; their tokens stop working.',
+  })
+  deactivateUser(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: UserIdInput,
+  ): Promise<UserPayload> {
     return this.setActive(caller, input, false);
   }
 
   @Mutation(() => UserPayload, { description: 'Admins: the user can sign in again.' })
-  reactivateUser(@CurrentCaller() caller: Caller, @Args('input') input: UserIdInput): Promise<UserPayload> {
+  reactivateUser(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: UserIdInput,
+  ): Promise<UserPayload> {
     return this.setActive(caller, input, true);
   }
 
-  @Mutation(() => UserPayload, { description: 'Set your own presence; everyone in the organization sees it.' })
-  async setPresence(@CurrentCaller() caller: Caller, @Args('input') input: SetPresenceInput): Promise<UserPayload> {
+  @Mutation(() => UserPayload, {
+    description: 'Set your own presence; everyone in the organization sees it.',
+  })
+  async setPresence(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: SetPresenceInput,
+  ): Promise<UserPayload> {
     const invalid = await validateInput(SetPresenceInput, input);
     if (invalid.length) return { userErrors: invalid };
-    return { user: User.from(await this.usersService.setPresence(caller.organizationId, caller.userId, input.presence)), userErrors: [] };
+    return {
+      user: User.from(
+        await this.usersService.setPresence(caller.organizationId, caller.userId, input.presence),
+      ),
+      userErrors: [],
+    };
   }
 
-  private async setActive(caller: Caller, input: UserIdInput, active: boolean): Promise<UserPayload> {
+  private async setActive(
+    caller: Caller,
+    input: UserIdInput,
+    active: boolean,
+  ): Promise<UserPayload> {
     const id = idOfType(input.id, 'User');
     if (!id) throw notFound('user');
     return payload(await this.usersService.setActive(caller, id, active));
@@ -153,7 +222,10 @@ export class UsersResolver {
 
 @ArgsType()
 class MembersArgs extends ConnectionArgs {
-  @Field({ defaultValue: false, description: 'Include deactivated members (admins and the team lead).' })
+  @Field({
+    defaultValue: false,
+    description: 'Include deactivated members (admins and the team lead).',
+  })
   includeInactive: boolean = false;
 }
 
@@ -162,10 +234,19 @@ export class TeamMembersResolver {
   constructor(private readonly users: UsersService) {}
 
   @ResolveField(() => UserConnection)
-  async members(@Parent() team: Team, @CurrentCaller() caller: Caller, @Args() args: MembersArgs): Promise<Connection<User>> {
+  async members(
+    @Parent() team: Team,
+    @CurrentCaller() caller: Caller,
+    @Args() args: MembersArgs,
+  ): Promise<Connection<User>> {
     const page = checkPageArgs(args);
-    const mayIncludeInactive = caller.role === Role.ADMIN || (caller.role === Role.TEAM_LEAD && caller.teamId === team.teamId);
-    const filter = { teamId: team.teamId, includeInactive: args.includeInactive && mayIncludeInactive };
+    const mayIncludeInactive =
+      caller.role === Role.ADMIN ||
+      (caller.role === Role.TEAM_LEAD && caller.teamId === team.teamId);
+    const filter = {
+      teamId: team.teamId,
+      includeInactive: args.includeInactive && mayIncludeInactive,
+    };
     return toConnection(await this.users.list(caller.organizationId, filter, page), User.from);
   }
 }

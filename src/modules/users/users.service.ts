@@ -4,7 +4,13 @@ import { hashPassword, passwordProblem } from '../../common/auth/passwords.js';
 import { Role } from '../../common/auth/role.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { forbidden, notFound } from '../../common/graphql/errors.js';
-import { Outcome, UserErrorCode, failure, success, userError } from '../../common/graphql/user-error.js';
+import {
+  Outcome,
+  UserErrorCode,
+  failure,
+  success,
+  userError,
+} from '../../common/graphql/user-error.js';
 import { Page, PageArgs } from '../../database/keyset.js';
 import { TeamsService } from '../teams/teams.service.js';
 import { Presence } from './presence.js';
@@ -63,7 +69,10 @@ export class UsersService {
   /** Whether `caller` leads the team `user` is on (and `user` is not an admin). */
   leads(caller: Caller, user: UserEntity): boolean {
     return (
-      caller.role === Role.TEAM_LEAD && caller.teamId !== null && user.teamId === caller.teamId && user.role !== Role.ADMIN
+      caller.role === Role.TEAM_LEAD &&
+      caller.teamId !== null &&
+      user.teamId === caller.teamId &&
+      user.role !== Role.ADMIN
     );
   }
 
@@ -71,10 +80,18 @@ export class UsersService {
     const email = details.email.trim();
     const displayName = details.displayName.trim();
     if (!isEmail(email) || email.length > 254) {
-      return failure(userError(UserErrorCode.INVALID, `"${email}" is not a valid email address.`, 'email'));
+      return failure(
+        userError(UserErrorCode.INVALID, `"${email}" is not a valid email address.`, 'email'),
+      );
     }
     if (displayName.length < 1 || displayName.length > 200) {
-      return failure(userError(UserErrorCode.INVALID, 'The display name must be 1-200 characters.', 'displayName'));
+      return failure(
+        userError(
+          UserErrorCode.INVALID,
+          'The display name must be 1-200 characters.',
+          'displayName',
+        ),
+      );
     }
     if (details.locale && !LOCALE.test(details.locale)) {
       return failure(userError(UserErrorCode.INVALID, LOCALE_MESSAGE, 'locale'));
@@ -93,7 +110,13 @@ export class UsersService {
       passwordHash: await hashPassword(details.password),
     });
     if (!created) {
-      return failure(userError(UserErrorCode.TAKEN, `A user with email ${email} already exists in this organization.`, 'email'));
+      return failure(
+        userError(
+          UserErrorCode.TAKEN,
+          `A user with email ${email} already exists in this organization.`,
+          'email',
+        ),
+      );
     }
     return success(created);
   }
@@ -107,12 +130,20 @@ export class UsersService {
     if (!user) throw notFound('user');
     const isAdmin = caller.role === Role.ADMIN;
     if (!isAdmin && caller.userId !== id && !this.leads(caller, user)) {
-      throw forbidden('You can change only yourself and, as a team lead, the members of your team.');
+      throw forbidden(
+        'You can change only yourself and, as a team lead, the members of your team.',
+      );
     }
     const changesAdminOnly = update.role !== undefined || update.teamId !== undefined;
     if (changesAdminOnly && !isAdmin) throw forbidden("Only admins change a user's role or team.");
     if (update.role !== undefined && update.role !== user.role && caller.userId === id) {
-      return failure(userError(UserErrorCode.NOT_ALLOWED, 'You cannot change your own role; ask another admin.', 'role'));
+      return failure(
+        userError(
+          UserErrorCode.NOT_ALLOWED,
+          'You cannot change your own role; ask another admin.',
+          'role',
+        ),
+      );
     }
     if (update.teamId && !(await this.teams.findById(caller.organizationId, update.teamId))) {
       return failure(userError(UserErrorCode.NOT_FOUND, 'No team with that id.', 'teamId'));
@@ -131,22 +162,37 @@ export class UsersService {
     if (!user) throw notFound('user');
     if (caller.role !== Role.ADMIN) throw forbidden('Only admins deactivate and reactivate users.');
     if (caller.userId === id) {
-      return failure(userError(UserErrorCode.NOT_ALLOWED, 'You cannot deactivate yourself; ask another admin.', 'id'));
+      return failure(
+        userError(
+          UserErrorCode.NOT_ALLOWED,
+          'You cannot deactivate yourself; ask another admin.',
+          'id',
+        ),
+      );
     }
     const changes: UserChanges = active ? { active } : { active, presence: Presence.OFFLINE };
     return success((await this.users.update(caller.organizationId, id, changes))!);
   }
 
   async setPresence(organizationId: string, id: string, presence: Presence): Promise<UserEntity> {
-    const user = await this.users.update(organizationId, id, { presence, lastActiveAt: new Date() });
+    const user = await this.users.update(organizationId, id, {
+      presence,
+      lastActiveAt: new Date(),
+    });
     if (!user) throw notFound('user');
     return user;
   }
 
-  async setPassword(organizationId: string, id: string, password: string): Promise<Outcome<UserEntity>> {
+  async setPassword(
+    organizationId: string,
+    id: string,
+    password: string,
+  ): Promise<Outcome<UserEntity>> {
     const problem = passwordProblem(password);
     if (problem) return failure(userError(UserErrorCode.INVALID, problem, 'newPassword'));
-    const user = await this.users.update(organizationId, id, { passwordHash: await hashPassword(password) });
+    const user = await this.users.update(organizationId, id, {
+      passwordHash: await hashPassword(password),
+    });
     if (!user) throw notFound('user');
     return success(user);
   }

@@ -1,0 +1,31 @@
+import { NestFactory } from '@nestjs/core';
+import type { AppConfig } from '../config/app-config.js';
+import { CoreModule } from '../core.module.js';
+import { openDatabase } from '../database/open-database.js';
+import { createLogger, prepareData } from '../server.js';
+import type { Command, Output } from './command-line.js';
+import { runCommand } from './commands.js';
+
+/** Runs a command in this process: opens the database (and, embedded, locks the data directory). */
+export async function runLocally(
+  config: AppConfig,
+  command: Command,
+  output: Output,
+): Promise<number> {
+  const database = await openDatabase(config);
+  try {
+    const logger = createLogger({ ...config, logLevel: 'warn' });
+    const app = await NestFactory.createApplicationContext(
+      CoreModule.forRoot(config, database.target),
+      { logger },
+    );
+    try {
+      await prepareData(app, config, createLogger(config));
+      return await runCommand(app, command, output);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TestDatabase, copyDataDir, createTestDatabase } from './support/database.js';
+import { cli } from './support/processes.js';
+
+/** The command line against PostgreSQL (DATABASE_URL) or, without it, an embedded data directory. */
+describe('command line', () => {
+  let env: Record<string, string>;
+  let database: TestDatabase | undefined;
+  let dataDir: string | undefined;
+  let workDir: string;
+
+  beforeAll(async () => {
+    workDir = await mkdtemp(join(tmpdir(), 'floorwalker-cli-'));
+    if (process.env.DATABASE_URL) {
+      database = await createTestDatabase();
+      env = { DATABASE_URL: database.target.url, DATA_DIR: workDir };
+    } else {
+      dataDir = await copyDataDir(process.env.FLOORWALKER_TEST_TEMPLATE!);
+      env = { DATA_DIR: dataDir, DEMO_DATA: 'false' };
+    }
+  });
+  afterAll(async () => {
+    await database?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await rm(workDir, { recursive: true, force: true });
+  });
+
+  it.each([
+    [[], /Usage: npm run cli/],
+    [['org', 'create', '--slug', 'x'], /org create needs --name\./],
+    [['org', 'launch'], /Unknown command "org launch"/],
+    [
+      [
+        'user',
+        'create',
+        '--org',
+        'x',
+        '--email',
+        'e@x.io',
+        '--password',
+        'p',
+        '--name',
+        'N',
+        '--role',
+        'BOSS',
+      ],
+      /--role must be one of AGENT, TEAM_LEAD, ADMIN/,
+    ],
+    [
+      ['team', 'create', '--org', 'x', '--name', 'T', '--colour', 'red'],
+      /Unknown option '--colour'/,
+    ],
+  ])('prints usage and exits 1 for bad arguments %p', async (args, message) => {
+    const result = await cli(args, env);
+    expect(result.code).toBe(1);
+    expect(result.stdout + result.stderr).toMatch(message);
+    expect(result.stdout + result.stderr).toContain('Usage: npm run cli');
+  });
+
+  it('creates an organization, a team and a user who can then be found', async () => {
+    expect(await cli(['org', 'create', '--slug', 'tele', '--name', 'Tele Co'], env)).toMatchObject({
+      code: 0,
+      stdout: 'Created organization tele.\n',
+    });
+    const again = await cli(['org', 'create', '--slug', 'tele', '--name', 'Tele Co'], env);
+    expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('already exists') });
+    expect((await cli(['team', 'create', '--org', 'tele', '--name', 'Billing'], env)).code).toBe(0);
+    const user = await cli(
+      [
+        'user',
+        'create',
+        '--org',
+        'tele',
+        '--email',
+        'lead@tele.example',
+        '--password',
+        'long enough',
+        '--role',
+        'team_lead',
+        '--name',
+        'Lead',
+        '--team',
+        'billing',
+      ],
+      env,
+    );
+    expect(user).toMatchObject({ code: 0, stdout: 'Created user lead@tele.example.\n' });
+    const noOrg = await cli(['team', 'create', '--org', 'nope', '--name', 'X'], env);
+    expect(noOrg).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('No organization with slug "nope"'),
+    });
+    const noTeam = await cli(
+      [
+        'user',
+        'create',
+        '--org',
+        'tele',
+        '--email',
+        'a@tele.example',
+        '--password',
+        'long enough',
+        '--role',
+        'AGENT',
+        '--name',
+        'A',
+        '--team',
+        'Ghosts',
+      ],
+      env,
+    );
+    expect(noTeam).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('No team named "Ghosts"'),
+    });
+  });
+
+  it('imports users from CSV, reporting each bad line and going on', async () => {
+    await cli(['org', 'create', '--slug', 'bulk', '--name', 'Bulk'], env);
+    await cli(['team', 'create', '--org', 'bulk', '--name', 'Support'], env);
+    const csv = [
+      'email,name,role,team,locale,password',
+      'ann@bulk.example,Ann,AGENT,Support,fi,first password',
+      'not-an-email,Bob,AGENT,,,',
+      'cy@bulk.example,Cy,WIZARD,,,',
+      '"dee@bulk.example","Dee, the lead",team_lead,Support,en,',
+      'ANN@bulk.example,Ann Again,AGENT,,,',
+      'eve@bulk.example,Eve,AGENT,Night,,',
+    ].join('\n');
+    const file = join(workDir, 'users.csv');
+    await writeFile(file, csv);
+    const result = await cli(['user', 'import', file, '--org', 'bulk'], env);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('line 2: created ann@bulk.example');
+    expect(result.stdout).toMatch(/line 5: created dee@bulk\.example \(temporary password: \S+\)/);
+    expect(result.stderr).toContain('line 3: "not-an-email" is not a valid email address');
+    expect(result.stderr).toContain('line 4: role "WIZARD" is not one of AGENT, TEAM_LEAD, ADMIN');
+    expect(result.stderr).toContain('line 6: A user with email ANN@bulk.example already exists');
+    expect(result.stderr).toContain('line 7: no team named "Night"');
+    expect(result.stdout).toContain('2 created, 4 failed.');
+
+    const badHeader = join(workDir, 'bad.csv');
+    await writeFile(badHeader, 'mail,name\nx@y.z,X\n');
+    const rejected = await cli(['user', 'import', badHeader, '--org', 'bulk'], env);
+    expect(rejected).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('missing column(s) email, role'),
+    });
+    const missingFile = await cli(
+      ['user', 'import', join(workDir, 'nope.csv'), '--org', 'bulk'],
+      env,
+    );
+    expect(missingFile).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Cannot read the file'),
+    });
+  });
+});
