@@ -1,0 +1,10 @@
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY migrations ./migrations
+RUN npm ci && npm prune --omit=dev --ignore-scripts
+ENV NODE_ENV=production PORT=3000
+EXPOSE 3000
+CMD ["node", "dist/src/main.js"]
