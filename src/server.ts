@@ -1,5 +1,6 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { startAdminChannel } from './cli/admin-channel-server.js';
 import { requestContextMiddleware } from './common/context/request-context.middleware.js';
@@ -42,10 +43,14 @@ export async function createApp(
   database: DatabaseTarget,
   logger: AppLogger,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config, database), {
-    logger,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, database),
+    {
+      logger,
+      abortOnError: false,
+    },
+  );
+  app.set('trust proxy', config.trustProxy);
   app.use(requestContextMiddleware);
   app.use(requestLogMiddleware(logger));
   return app;

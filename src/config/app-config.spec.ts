@@ -29,6 +29,14 @@ describe('loadConfig', () => {
     expect(config.demoData).toBe(false);
   });
 
+  it('reads TRUST_PROXY as hops or addresses', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(
+      loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy,
+    ).toBe('loopback, 10.0.0.0/8');
+  });
+
   it.each([
     [
       { PORT: 'eighty' },

@@ -16,6 +16,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Create the demo organization on a new embedded database. */
   demoData: boolean;
+  /** Express "trust proxy": which proxies' X-Forwarded-For gives the client address (sign-in throttling). */
+  trustProxy: boolean | number | string;
 }
 
 /** Thrown for a bad environment; the message is one line naming the variable. */
@@ -31,6 +33,7 @@ const ENV_KEYS = [
   'JWT_EXPIRES_IN',
   'LOG_LEVEL',
   'DEMO_DATA',
+  'TRUST_PROXY',
 ] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -58,7 +61,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtExpiresInSeconds: parsed.JWT_EXPIRES_IN,
     logLevel: parsed.LOG_LEVEL,
     demoData: parsed.DEMO_DATA ? parsed.DEMO_DATA === 'true' : !parsed.DATABASE_URL,
+    trustProxy: trustProxy(parsed.TRUST_PROXY),
   };
+}
+
+function trustProxy(value: string | undefined): boolean | number | string {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** Outside production the signing secret is generated once and kept beside the data. */

@@ -46,4 +46,14 @@ export class EnvSchema {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'must be true or false' })
   DEMO_DATA?: 'true' | 'false';
+
+  @IsOptional()
+  @Matches(
+    /^(false|true|\d{1,2}|(loopback|linklocal|uniquelocal|[\d.:a-fA-F/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[\d.:a-fA-F/]+))*)$/,
+    {
+      message:
+        'must be false, a number of proxy hops, or proxy addresses/subnets such as "loopback, 10.0.0.0/8"',
+    },
+  )
+  TRUST_PROXY?: string;
 }
