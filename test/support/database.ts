@@ -2,38 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { DatabaseTarget } from '../../src/database/data-source-options.js';
 import { startEmbeddedPostgres } from '../../src/database/embedded/embedded-postgres.js';
+import { TEMPLATE_ENV, adminQuery, serverUrl } from './global-setup.mjs';
 
 /**
  * Each test file gets a database of its own, made from the template that global-setup.mjs
  * migrates once per run: with DATABASE_URL, `CREATE DATABASE … TEMPLATE`; on the embedded
  * database, a copy of the migrated data directory with its own PGlite process.
  */
-export const TEMPLATE_ENV = 'FLOORWALKER_TEST_TEMPLATE';
 
 export interface TestDatabase {
   target: DatabaseTarget;
   /** the data directory, on the embedded database */
   dataDir?: string;
   close(): Promise<void>;
-}
-
-export function serverUrl(databaseUrl: string, database: string): string {
-  const url = new URL(databaseUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-export async function adminQuery(databaseUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl(databaseUrl, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {

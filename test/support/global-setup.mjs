@@ -12,13 +12,13 @@ import { startEmbeddedPostgres } from '../../dist/src/database/embedded/embedded
 
 export const TEMPLATE_ENV = 'FLOORWALKER_TEST_TEMPLATE';
 
-function serverUrl(databaseUrl, database) {
+export function serverUrl(databaseUrl, database) {
   const url = new URL(databaseUrl);
   url.pathname = `/${database}`;
   return url.toString();
 }
 
-async function adminQuery(databaseUrl, sql) {
+export async function adminQuery(databaseUrl, sql) {
   const client = new pg.Client({ connectionString: serverUrl(databaseUrl, 'postgres') });
   await client.connect();
   try {

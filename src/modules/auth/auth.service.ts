@@ -143,16 +143,12 @@ export class AuthService {
         ),
       );
     }
-    return this.tx.run(async () => {
-      const outcome = await this.users.setPassword(
-        caller.organizationId,
-        caller.userId,
-        newPassword,
-      );
-      if (outcome.value)
-        await this.sessions.revokeAllOfUser(caller.organizationId, caller.userId, caller.sessionId);
-      return outcome;
-    });
+    return this.setPasswordEndingSessions(
+      caller.organizationId,
+      caller.userId,
+      newPassword,
+      caller.sessionId,
+    );
   }
 
   /** An admin sets a user's password; all of that user's sessions end. */
@@ -161,9 +157,19 @@ export class AuthService {
     userId: string,
     newPassword: string,
   ): Promise<Outcome<UserEntity>> {
+    return this.setPasswordEndingSessions(organizationId, userId, newPassword);
+  }
+
+  /** A new password ends every session of the user but `keepSessionId`, in one transaction. */
+  private setPasswordEndingSessions(
+    organizationId: string,
+    userId: string,
+    password: string,
+    keepSessionId?: string,
+  ): Promise<Outcome<UserEntity>> {
     return this.tx.run(async () => {
-      const outcome = await this.users.setPassword(organizationId, userId, newPassword);
-      if (outcome.value) await this.sessions.revokeAllOfUser(organizationId, userId);
+      const outcome = await this.users.setPassword(organizationId, userId, password);
+      if (outcome.value) await this.sessions.revokeAllOfUser(organizationId, userId, keepSessionId);
       return outcome;
     });
   }
