@@ -5,6 +5,7 @@ import { CoreModule } from './core.module.js';
 import { DatabaseTarget } from './database/data-source-options.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
 import { NodeModule } from './modules/node/node.module.js';
 
 /** The API: the core plus GraphQL, sign-in and health endpoints. */
@@ -19,6 +20,7 @@ export class AppModule {
         AuthModule,
         NodeModule,
         HealthModule,
+        MaintenanceModule,
       ],
     };
   }

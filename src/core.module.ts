@@ -4,6 +4,9 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseTarget } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
+import { SearchModule } from './modules/search/search.module.js';
+import { TipsModule } from './modules/tips/tips.module.js';
+import { SearchInfrastructureModule } from './search/search-infrastructure.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -12,10 +15,15 @@ import { UsersModule } from './modules/users/users.module.js';
 @Module({})
 export class CoreModule {
   static forRoot(config: AppConfig, database: DatabaseTarget): DynamicModule {
-    const domain = [OrganizationsModule, TeamsModule, UsersModule, DemoModule];
+    const domain = [OrganizationsModule, TeamsModule, UsersModule, TipsModule, SearchModule, DemoModule];
     return {
       module: CoreModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(database), ...domain],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(database),
+        SearchInfrastructureModule,
+        ...domain,
+      ],
       exports: domain,
     };
   }

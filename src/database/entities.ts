@@ -2,6 +2,7 @@ import { LoginFailureEntity } from '../modules/auth/login-failure.entity.js';
 import { SessionEntity } from '../modules/auth/session.entity.js';
 import { OrganizationEntity } from '../modules/organizations/organization.entity.js';
 import { TeamEntity } from '../modules/teams/team.entity.js';
+import { tipEntities } from '../modules/tips/tip.entities.js';
 import { UserEntity } from '../modules/users/user.entity.js';
 
 export const entities = [
@@ -10,4 +11,5 @@ export const entities = [
   UserEntity,
   SessionEntity,
   LoginFailureEntity,
+  ...tipEntities,
 ];

@@ -7,6 +7,8 @@ import { Organization } from '../organizations/organization.types.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { Team } from '../teams/team.types.js';
 import { TeamsService } from '../teams/teams.service.js';
+import { Tip } from '../tips/tip.types.js';
+import { TipsService } from '../tips/tips.service.js';
 import { User } from '../users/user.types.js';
 import { UsersService } from '../users/users.service.js';
 
@@ -17,6 +19,7 @@ export class NodeResolver {
     private readonly organizations: OrganizationsService,
     private readonly teams: TeamsService,
     private readonly users: UsersService,
+    private readonly tips: TipsService,
   ) {}
 
   @Query(() => Node, { nullable: true })
@@ -36,6 +39,10 @@ export class NodeResolver {
       case 'Team': {
         const team = await this.teams.findById(organizationId, parsed.id);
         return team && Team.from(team);
+      }
+      case 'Tip': {
+        const [tip] = await this.tips.findByIds(organizationId, [parsed.id]);
+        return tip && this.tips.canSee(caller, tip) ? Tip.from(tip) : null;
       }
       case 'User': {
         const user = await this.users.findById(organizationId, parsed.id);

@@ -17,6 +17,18 @@ export class OrganizationEntity {
   @Column()
   name: string;
 
+  /** days a published tip stays verified */
+  @Column({ name: 'tip_verify_days', type: 'int' })
+  tipVerifyDays: number;
+
+  /** days search logs are kept (they may hold customer details agents typed) */
+  @Column({ name: 'search_log_retention_days', type: 'int' })
+  searchLogRetentionDays: number;
+
+  /** languages the organization's tips are written in; queries are analysed in each */
+  @Column({ type: 'text', array: true })
+  languages: string[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

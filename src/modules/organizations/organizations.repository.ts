@@ -29,4 +29,21 @@ export class OrganizationsRepository {
   create(slug: string, name: string): Promise<OrganizationEntity> {
     return this.repo.save(this.repo.create({ slug, name }));
   }
+
+  async update(
+    id: string,
+    changes: Partial<Pick<OrganizationEntity, 'name' | 'tipVerifyDays' | 'searchLogRetentionDays'>>,
+  ): Promise<OrganizationEntity | null> {
+    await this.repo.update({ id }, changes);
+    return this.findById(id);
+  }
+
+  async addLanguage(id: string, language: string): Promise<void> {
+    await this.repo
+      .createQueryBuilder()
+      .update(OrganizationEntity)
+      .set({ languages: () => 'array_append(languages, :language)' })
+      .where('id = :id AND NOT (:language = ANY(languages))', { id, language })
+      .execute();
+  }
 }

@@ -55,4 +55,21 @@ export class OrganizationsService {
     }
     return success(await this.organizations.create(cleanSlug, cleanName));
   }
+
+  /** Remembers a language the organization writes in (queries are analysed in each). */
+  addLanguage(id: string, language: string): Promise<void> {
+    return this.organizations.addLanguage(id, language);
+  }
+
+  async updateSettings(
+    id: string,
+    settings: { tipVerifyDays?: number; searchLogRetentionDays?: number },
+  ): Promise<Outcome<OrganizationEntity>> {
+    for (const [field, value] of Object.entries(settings)) {
+      if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > 3650)) {
+        return failure(userError(UserErrorCode.INVALID, 'Must be a whole number of days from 1 to 3650.', field));
+      }
+    }
+    return success((await this.organizations.update(id, settings))!);
+  }
 }

@@ -174,6 +174,11 @@ export class UsersService {
     return success((await this.users.update(caller.organizationId, id, changes))!);
   }
 
+  /** Deactivates without a caller (the command line, system accounts). */
+  async deactivate(organizationId: string, id: string): Promise<void> {
+    await this.users.update(organizationId, id, { active: false, presence: Presence.OFFLINE });
+  }
+
   async setPresence(organizationId: string, id: string, presence: Presence): Promise<UserEntity> {
     const user = await this.users.update(organizationId, id, {
       presence,

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { returnedRows } from '../../database/returned-rows.js';
+import { TransactionHost } from '../../database/transaction-host.js';
+
+export interface SearchLogEntry {
+  id: string;
+  organizationId: string;
+  userId: string;
+  typingSession: string | null;
+  query: string;
+  normalized: string;
+  resultCount: number;
+  tookMs: number;
+}
+
+export interface SearchGapRow {
+  query: string;
+  searches: number;
+  without_results: number;
+  last_searched_at: Date;
+}
+
+/** The search log (kept for the organization's retention period) and clicks on results. */
+@Injectable()
+export class SearchLogRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  async add(entry: SearchLogEntry): Promise<void> {
+    await this.tx.manager.query(
+      `INSERT INTO search_log (id, organization_id, user_id, typing_session, query, normalized, result_count, took_ms)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [entry.id, entry.organizationId, entry.userId, entry.typingSession, entry.query, entry.normalized, entry.resultCount, entry.tookMs],
+    );
+  }
+
+  /** Records a click on a result of the caller's own search; false when there is no such search. */
+  async addClick(organizationId: string, userId: string, searchId: string, docId: string, position: number | null): Promise<boolean> {
+    const updated = await this.tx.manager.query(
+      `UPDATE search_log SET clicked = true WHERE id = $1 AND organization_id = $2 AND user_id = $3 RETURNING id`,
+      [searchId, organizationId, userId],
+    );
+    if (returnedRows(updated).length === 0) return false;
+    await this.tx.manager.query(
+      `INSERT INTO search_clicks (search_id, doc_type, doc_id, position) VALUES ($1, 'TIP', $2, $3)`,
+      [searchId, docId, position],
+    );
+    return true;
+  }
+
+  /**
+   * The most frequent searches with no result or no click: a burst of keystrokes (one typing
+   * session) counts once, as its last query. Aggregated over the organization.
+   */
+  gaps(organizationId: string, since: Date, until: Date, first: number): Promise<SearchGapRow[]> {
+    return this.tx.manager.query(
+      `WITH last AS (
+         SELECT DISTINCT ON (user_id, coalesce(typing_session, id::text)) normalized, result_count, clicked, created_at
+         FROM search_log
+         WHERE organization_id = $1 AND created_at >= $2 AND created_at < $3
+         ORDER BY user_id, coalesce(typing_session, id::text), created_at DESC)
+       SELECT normalized AS query, count(*)::int AS searches,
+         count(*) FILTER (WHERE result_count = 0)::int AS without_results, max(created_at) AS last_searched_at
+       FROM last WHERE (result_count = 0 OR NOT clicked) AND normalized <> ''
+       GROUP BY normalized ORDER BY searches DESC, query LIMIT $4`,
+      [organizationId, since, until, first],
+    );
+  }
+
+  /** Deletes log entries older than each organization's retention period; returns how many. */
+  async prune(): Promise<number> {
+    const rows = await this.tx.manager.query(
+      `DELETE FROM search_log l USING organizations o
+       WHERE o.id = l.organization_id AND l.created_at < now() - make_interval(days => o.search_log_retention_days)
+       RETURNING l.id`,
+    );
+    return returnedRows(rows).length;
+  }
+}

@@ -1,0 +1,136 @@
+import { Args, Field, ArgsType, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentCaller, Roles } from '../../common/auth/decorators.js';
+import { Role } from '../../common/auth/role.js';
+import type { Caller } from '../../common/context/request-context.js';
+import { badInput } from '../../common/graphql/errors.js';
+import { UUID, idOfType } from '../../common/graphql/global-id.js';
+import { UserErrorCode, userError } from '../../common/graphql/user-error.js';
+import { Tip } from '../tips/tip.types.js';
+import {
+  AddSynonymsInput,
+  MAX_QUERY_LENGTH,
+  MAX_SEARCH_RESULTS,
+  RecordSearchClickInput,
+  RecordSearchClickPayload,
+  RemoveSynonymsInput,
+  SearchArgs,
+  SearchConnection,
+  SearchGap,
+  SynonymGroupType,
+  SynonymsPayload,
+} from './search.types.js';
+import { SearchService } from './search.service.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+@ArgsType()
+class SearchGapsArgs {
+  @Field(() => Date, { nullable: true, description: 'Start of the period; default 30 days ago.' })
+  since?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'End of the period; default now.' })
+  until?: Date | null;
+
+  @Field(() => Int, { defaultValue: 20, description: 'From 1 to 100.' })
+  first: number = 20;
+}
+
+const offsetCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
+
+function offsetOf(cursor: string | null | undefined): number {
+  if (!cursor) return 0;
+  const match = /^offset:(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw badInput('The cursor "after" is not one this search returned.');
+  return Number(match[1]);
+}
+
+@Resolver()
+export class SearchResolver {
+  constructor(private readonly searchService: SearchService) {}
+
+  @Query(() => SearchConnection, {
+    description: "One search box: the caller's organization's tips, best first, typo-tolerant, in every language it uses.",
+  })
+  async search(@CurrentCaller() caller: Caller, @Args() args: SearchArgs): Promise<SearchConnection> {
+    if (args.query.length > MAX_QUERY_LENGTH) throw badInput(`The query is limited to ${MAX_QUERY_LENGTH} characters.`);
+    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_SEARCH_RESULTS) {
+      throw badInput(`"first" must be from 1 to ${MAX_SEARCH_RESULTS}; got ${args.first}.`);
+    }
+    const offset = offsetOf(args.after);
+    const result = await this.searchService.search(caller, args.query, {
+      first: args.first,
+      offset,
+      tags: args.tags ?? undefined,
+      language: args.language ?? undefined,
+      statuses: args.statuses,
+      typingSession: args.typingSession?.slice(0, 100),
+    });
+    const edges = result.hits.map((hit, i) => ({
+      cursor: offsetCursor(offset + i + 1),
+      node: Tip.from(hit.tip),
+      titleHighlight: hit.titleHighlight,
+      snippet: hit.snippet,
+      score: hit.score,
+    }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: offset + edges.length < result.total,
+        hasPreviousPage: offset > 0,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      totalCount: result.total,
+      facets: result.facets,
+      searchId: result.searchId,
+    };
+  }
+
+  @Mutation(() => RecordSearchClickPayload, { description: 'The agent opened a search result.' })
+  async recordSearchClick(@CurrentCaller() caller: Caller, @Args('input') input: RecordSearchClickInput): Promise<RecordSearchClickPayload> {
+    const tipId = idOfType(input.nodeId, 'Tip');
+    if (!UUID.test(input.searchId) || !tipId) {
+      return { recorded: false, userErrors: [userError(UserErrorCode.NOT_FOUND, 'No such search or result.', 'searchId')] };
+    }
+    const recorded = await this.searchService.recordClick(caller, input.searchId, tipId, input.position ?? null);
+    return recorded
+      ? { recorded, userErrors: [] }
+      : { recorded, userErrors: [userError(UserErrorCode.NOT_FOUND, 'No such search of yours.', 'searchId')] };
+  }
+
+  @Roles(Role.TEAM_LEAD, Role.ADMIN)
+  @Query(() => [SearchGap], {
+    description: 'Leads and admins: the most frequent searches that found nothing or got no click (aggregated, no individual searches).',
+  })
+  async searchGaps(@CurrentCaller() caller: Caller, @Args() args: SearchGapsArgs): Promise<SearchGap[]> {
+    if (!Number.isInteger(args.first) || args.first < 1 || args.first > 100) throw badInput('"first" must be from 1 to 100.');
+    const until = args.until ?? new Date();
+    const since = args.since ?? new Date(until.getTime() - 30 * DAY_MS);
+    const rows = await this.searchService.gaps(caller, since, until, args.first);
+    return rows.map((row) => ({
+      query: row.query,
+      searches: row.searches,
+      withoutResults: row.without_results,
+      lastSearchedAt: new Date(row.last_searched_at),
+    }));
+  }
+
+  @Query(() => [SynonymGroupType], { description: "The organization's synonym groups." })
+  synonyms(@CurrentCaller() caller: Caller): Promise<SynonymGroupType[]> {
+    return this.searchService.listSynonyms(caller);
+  }
+
+  @Roles(Role.TEAM_LEAD, Role.ADMIN)
+  @Mutation(() => SynonymsPayload, { description: 'Leads and admins: terms that should find each other.' })
+  async addSynonyms(@CurrentCaller() caller: Caller, @Args('input') input: AddSynonymsInput): Promise<SynonymsPayload> {
+    const outcome = await this.searchService.addSynonyms(caller, input.terms);
+    return { synonyms: outcome.value, userErrors: outcome.userErrors };
+  }
+
+  @Roles(Role.TEAM_LEAD, Role.ADMIN)
+  @Mutation(() => SynonymsPayload)
+  async removeSynonyms(@CurrentCaller() caller: Caller, @Args('input') input: RemoveSynonymsInput): Promise<SynonymsPayload> {
+    const removed = UUID.test(input.id) && (await this.searchService.removeSynonyms(caller, input.id));
+    return removed ? { userErrors: [] } : { userErrors: [userError(UserErrorCode.NOT_FOUND, 'No synonym group with that id.', 'id')] };
+  }
+}

@@ -1,0 +1,157 @@
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, createUnionType } from '@nestjs/graphql';
+import { fromGlobalId } from '../../common/graphql/global-id.js';
+import { PageInfo } from '../../common/graphql/connection.js';
+import { UserError } from '../../common/graphql/user-error.js';
+import { TipStatus } from '../tips/tip.entities.js';
+import { Tip } from '../tips/tip.types.js';
+
+export const MAX_SEARCH_RESULTS = 50;
+export const MAX_QUERY_LENGTH = 200;
+
+export const SearchResultNode = createUnionType({
+  name: 'SearchResult',
+  description: 'Something search finds: a tip (answered questions later).',
+  types: () => [Tip] as const,
+  resolveType: (value: { id: string }) => fromGlobalId(value.id)?.type,
+});
+
+@ArgsType()
+export class SearchArgs {
+  @Field({ description: `What the agent typed (at most ${MAX_QUERY_LENGTH} characters). A trailing space ends the last word; otherwise it is matched as a prefix.` })
+  query: string;
+
+  @Field(() => Int, { defaultValue: 10, description: `From 1 to ${MAX_SEARCH_RESULTS}.` })
+  first: number = 10;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Only tips with all of these tags.' })
+  tags?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  language?: string | null;
+
+  @Field(() => [TipStatus], {
+    defaultValue: [TipStatus.PUBLISHED, TipStatus.NEEDS_REVIEW],
+    description: 'ARCHIVED is honoured for leads and admins only.',
+  })
+  statuses: TipStatus[] = [TipStatus.PUBLISHED, TipStatus.NEEDS_REVIEW];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Search-as-you-type: one id per burst of keystrokes, so the burst counts as one search in searchGaps.',
+  })
+  typingSession?: string | null;
+}
+
+@ObjectType()
+export class SearchEdge {
+  @Field()
+  cursor: string;
+
+  @Field(() => SearchResultNode)
+  node: Tip;
+
+  @Field({ description: 'The title, HTML-escaped, matches in <mark>.' })
+  titleHighlight: string;
+
+  @Field({ description: 'Best-matching passages of the body, HTML-escaped, matches in <mark>.' })
+  snippet: string;
+
+  @Field(() => Float)
+  score: number;
+}
+
+@ObjectType()
+export class TagFacet {
+  @Field()
+  tag: string;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType()
+export class SearchConnection {
+  @Field(() => [SearchEdge])
+  edges: SearchEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int, { description: 'How many results match in all.' })
+  totalCount: number;
+
+  @Field(() => [TagFacet], { description: 'Tags of the matching results, most frequent first.' })
+  facets: TagFacet[];
+
+  @Field(() => ID, { nullable: true, description: 'Send with recordSearchClick when the agent opens a result.' })
+  searchId: string | null;
+}
+
+@InputType()
+export class RecordSearchClickInput {
+  @Field(() => ID)
+  searchId: string;
+
+  @Field(() => ID, { description: 'The result opened.' })
+  nodeId: string;
+
+  @Field(() => Int, { nullable: true, description: 'Its position in the results, from 1.' })
+  position?: number | null;
+}
+
+@ObjectType()
+export class RecordSearchClickPayload {
+  @Field()
+  recorded: boolean;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+@ObjectType()
+export class SearchGap {
+  @Field({ description: 'The normalized query.' })
+  query: string;
+
+  @Field(() => Int, { description: 'Searches (typing bursts) for it that found nothing or were not followed by a click.' })
+  searches: number;
+
+  @Field(() => Int, { description: 'Of those, how many found nothing at all.' })
+  withoutResults: number;
+
+  @Field()
+  lastSearchedAt: Date;
+}
+
+@ObjectType()
+export class SynonymGroupType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => [String])
+  terms: string[];
+}
+
+@InputType()
+export class AddSynonymsInput {
+  @Field(() => [String], { description: 'Terms that should find each other, e.g. ["refund", "reimbursement"].' })
+  terms: string[];
+}
+
+@InputType()
+export class RemoveSynonymsInput {
+  @Field(() => ID)
+  id: string;
+}
+
+@ObjectType()
+export class SynonymsPayload {
+  @Field(() => SynonymGroupType, { nullable: true })
+  synonyms?: SynonymGroupType;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}

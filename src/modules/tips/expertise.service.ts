@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '../../common/context/request-context.js';
+import { Outcome, UserErrorCode, failure, success, userError } from '../../common/graphql/user-error.js';
+import { TransactionHost } from '../../database/transaction-host.js';
+import { UsersService } from '../users/users.service.js';
+import { ExpertiseRepository } from './expertise.repository.js';
+import { normalizeTag } from './tip-rules.js';
+import { TipsRepository } from './tips.repository.js';
+
+/** Leads and admins grant and revoke expertise in a tag; every change is audited. */
+@Injectable()
+export class ExpertiseService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly expertise: ExpertiseRepository,
+    private readonly tips: TipsRepository,
+    private readonly users: UsersService,
+  ) {}
+
+  async change(actor: Caller | null, organizationId: string, userId: string, tag: string, grant: boolean): Promise<Outcome<string[]>> {
+    const name = normalizeTag(tag);
+    if (!name) return failure(userError(UserErrorCode.INVALID, 'A tag needs at least one letter or digit.', 'tag'));
+    if (!(await this.users.findById(organizationId, userId))) {
+      return failure(userError(UserErrorCode.NOT_FOUND, 'No user with that id.', 'userId'));
+    }
+    await this.tx.run(async () => {
+      const [tagEntity] = grant
+        ? await this.tips.ensureTags(organizationId, [name])
+        : await this.tips.findTagsByName(organizationId, [name]);
+      if (!tagEntity) return;
+      const changed = grant
+        ? await this.expertise.grant(organizationId, userId, tagEntity.id, actor?.userId ?? null)
+        : await this.expertise.revoke(organizationId, userId, tagEntity.id);
+      if (changed) {
+        await this.expertise.audit({ organizationId, userId, tag: name, action: grant ? 'GRANTED' : 'REVOKED', actorId: actor?.userId ?? null });
+      }
+    });
+    return success((await this.tagsOf(organizationId, [userId])).get(userId) ?? []);
+  }
+
+  tagsOf(organizationId: string, userIds: readonly string[]): Promise<Map<string, string[]>> {
+    return this.expertise.tagsOfUsers(organizationId, userIds);
+  }
+}

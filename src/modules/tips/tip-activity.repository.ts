@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { In, MoreThan } from 'typeorm';
+import { TransactionHost } from '../../database/transaction-host.js';
+import { BookmarkEntity, HelpfulVoteEntity, TipEventEntity, TipEventKind, TipFlagEntity } from './tip.entities.js';
+
+/** What agents do with tips: reuse events, helpful votes, flags and bookmarks. */
+@Injectable()
+export class TipActivityRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  async addEvent(event: { organizationId: string; tipId: string; userId: string; kind: TipEventKind; counts: boolean }) {
+    await this.tx.repository(TipEventEntity).insert(event);
+  }
+
+  async usedSince(tipId: string, userId: string, since: Date): Promise<boolean> {
+    return this.tx.repository(TipEventEntity).existsBy({ tipId, userId, kind: 'USED_ON_CALL', createdAt: MoreThan(since) });
+  }
+
+  /** Adds the vote; false when the user had already voted. */
+  async addHelpfulVote(tipId: string, userId: string): Promise<boolean> {
+    const result = await this.tx.manager.query(
+      `INSERT INTO tip_helpful_votes (tip_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING tip_id`,
+      [tipId, userId],
+    );
+    return result.length > 0;
+  }
+
+  /** Removes the vote; false when there was none. */
+  async removeHelpfulVote(tipId: string, userId: string): Promise<boolean> {
+    const result = await this.tx.repository(HelpfulVoteEntity).delete({ tipId, userId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async votedTips(userId: string, tipIds: readonly string[]): Promise<Set<string>> {
+    const votes = await this.tx.repository(HelpfulVoteEntity).findBy({ userId, tipId: In([...tipIds]) });
+    return new Set(votes.map((vote) => vote.tipId));
+  }
+
+  /** Records the flag (once per user); returns how many distinct agents have flagged the tip. */
+  async addFlag(tipId: string, userId: string, reason: string): Promise<number> {
+    await this.tx.manager.query(
+      `INSERT INTO tip_flags (tip_id, user_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [tipId, userId, reason],
+    );
+    return this.tx.repository(TipFlagEntity).countBy({ tipId });
+  }
+
+  async clearFlags(tipId: string): Promise<void> {
+    await this.tx.repository(TipFlagEntity).delete({ tipId });
+  }
+
+  async addBookmark(organizationId: string, userId: string, tipId: string): Promise<void> {
+    await this.tx.manager.query(
+      `INSERT INTO bookmarks (organization_id, user_id, tip_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [organizationId, userId, tipId],
+    );
+  }
+
+  async removeBookmark(userId: string, tipId: string): Promise<void> {
+    await this.tx.repository(BookmarkEntity).delete({ userId, tipId });
+  }
+
+  async bookmarkedTips(userId: string, tipIds: readonly string[]): Promise<Set<string>> {
+    const rows = await this.tx.repository(BookmarkEntity).findBy({ userId, tipId: In([...tipIds]) });
+    return new Set(rows.map((row) => row.tipId));
+  }
+
+  /** The user's bookmarks, newest first, `first` after the given offset. */
+  listBookmarks(organizationId: string, userId: string, first: number, offset: number): Promise<BookmarkEntity[]> {
+    return this.tx.repository(BookmarkEntity).find({
+      where: { organizationId, userId },
+      order: { createdAt: 'DESC', tipId: 'ASC' },
+      take: first + 1,
+      skip: offset,
+    });
+  }
+}

@@ -1,0 +1,231 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType } from '../../common/graphql/connection.js';
+import { toGlobalId } from '../../common/graphql/global-id.js';
+import { Node } from '../../common/graphql/node.interface.js';
+import { UserError } from '../../common/graphql/user-error.js';
+import { TipEntity, TipRevisionEntity, TipStatus } from './tip.entities.js';
+
+registerEnumType(TipStatus, { name: 'TipStatus' });
+
+@ObjectType('Tip', { implements: () => [Node], description: 'Short, practical knowledge: say this, do this.' })
+export class Tip implements Node {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'The id in the system it was imported from.' })
+  externalId: string | null;
+
+  @Field()
+  title: string;
+
+  @Field({ description: 'Markdown, as written.' })
+  body: string;
+
+  @Field(() => [String])
+  tags: string[];
+
+  @Field()
+  language: string;
+
+  @Field(() => TipStatus)
+  status: TipStatus;
+
+  @Field(() => Int)
+  revision: number;
+
+  @Field(() => Date, { nullable: true, description: 'When the tip is due to be verified again.' })
+  verifyBy: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  verifiedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the tip needs review.' })
+  reviewReason: string | null;
+
+  @Field(() => Int, { description: "Times other agents used it on a call." })
+  usedCount: number;
+
+  @Field(() => Int)
+  helpfulCount: number;
+
+  @Field(() => Date, { nullable: true })
+  publishedAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+
+  tipId: string;
+  authorId: string;
+  organizationId: string;
+
+  static from(entity: TipEntity): Tip {
+    return {
+      id: toGlobalId('Tip', entity.id),
+      tipId: entity.id,
+      authorId: entity.authorId,
+      organizationId: entity.organizationId,
+      externalId: entity.externalId,
+      title: entity.title,
+      body: entity.body,
+      tags: entity.tags ?? [],
+      language: entity.language,
+      status: entity.status,
+      revision: entity.revision,
+      verifyBy: entity.verifyBy,
+      verifiedAt: entity.verifiedAt,
+      reviewReason: entity.reviewReason,
+      usedCount: entity.usedCount,
+      helpfulCount: entity.helpfulCount,
+      publishedAt: entity.publishedAt,
+      createdAt: entity.createdAt,
+      updatedAt: entity.updatedAt,
+    };
+  }
+}
+
+export const TipConnection = ConnectionType(Tip, 'Tip');
+
+@ObjectType('TipRevision')
+export class TipRevision {
+  @Field(() => Int)
+  number: number;
+
+  @Field()
+  title: string;
+
+  @Field()
+  body: string;
+
+  @Field(() => [String])
+  tags: string[];
+
+  @Field()
+  language: string;
+
+  @Field(() => [String], { description: 'What this revision changed.' })
+  changed: string[];
+
+  @Field()
+  createdAt: Date;
+
+  editorId: string;
+  organizationId: string;
+
+  static from(entity: TipRevisionEntity): TipRevision {
+    const { number, title, body, tags, language, changed, createdAt, editorId, organizationId } = entity;
+    return { number, title, body, tags, language, changed, createdAt, editorId, organizationId };
+  }
+}
+
+export const TipRevisionConnection = ConnectionType(TipRevision, 'TipRevision');
+
+@InputType()
+export class CreateTipInput {
+  @Field()
+  title: string;
+
+  @Field({ description: 'Markdown.' })
+  body: string;
+
+  @Field(() => [String], { defaultValue: [] })
+  tags: string[];
+
+  @Field({ defaultValue: 'en', description: 'Two- or three-letter language code.' })
+  language: string;
+
+  @Field(() => String, { nullable: true })
+  externalId?: string | null;
+
+  @Field({ defaultValue: false, description: 'Publish now instead of keeping a draft.' })
+  publish: boolean;
+}
+
+@InputType()
+export class UpdateTipInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  body?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  tags?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  language?: string | null;
+}
+
+@InputType()
+export class TipIdInput {
+  @Field(() => ID)
+  id: string;
+}
+
+@InputType()
+export class RestoreTipRevisionInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  revision: number;
+}
+
+@InputType()
+export class FlagTipInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'What is wrong with the tip.' })
+  reason: string;
+}
+
+@InputType()
+export class SetTipHelpfulInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  helpful: boolean;
+}
+
+@InputType()
+export class SetTipBookmarkInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  bookmarked: boolean;
+}
+
+@InputType()
+export class ExpertiseInput {
+  @Field(() => ID)
+  userId: string;
+
+  @Field()
+  tag: string;
+}
+
+@ObjectType()
+export class TipPayload {
+  @Field(() => Tip, { nullable: true })
+  tip?: Tip;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+@ObjectType()
+export class ExpertisePayload {
+  @Field(() => [String], { nullable: true, description: "The user's expertise after the change." })
+  expertise?: string[];
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}

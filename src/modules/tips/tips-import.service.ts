@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Role } from '../../common/auth/role.js';
+import { TransactionHost } from '../../database/transaction-host.js';
+import { SearchIndexer } from '../../search/search-indexer.js';
+import { SearchOutbox } from '../../search/search-outbox.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { UsersService } from '../users/users.service.js';
+import { TipContent, cleanContent, contentProblem } from './tip-rules.js';
+import { TipEntity, TipStatus } from './tip.entities.js';
+import { TipsRepository } from './tips.repository.js';
+import { TipsService } from './tips.service.js';
+
+export const IMPORT_AUTHOR_EMAIL = 'import@floorwalker.invalid';
+const BATCH = 1000;
+const STATUSES = new Set<string>(Object.values(TipStatus));
+
+/** One line of the import format. */
+export interface TipLine {
+  externalId: string;
+  title: string;
+  body: string;
+  tags: string[];
+  language: string;
+  status?: TipStatus;
+}
+
+export interface ImportReport {
+  created: number;
+  updated: number;
+  failed: { line: number; reason: string }[];
+}
+
+interface ParsedLine extends TipLine {
+  line: number;
+}
+
+/**
+ * Imports tips from JSON Lines, upserting by externalId, a batch of lines per transaction.
+ * A bad line is reported with its number and the rest goes on.
+ */
+@Injectable()
+export class TipsImportService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly tips: TipsRepository,
+    private readonly tipsService: TipsService,
+    private readonly users: UsersService,
+    private readonly organizations: OrganizationsService,
+    private readonly outbox: SearchOutbox,
+    private readonly indexer: SearchIndexer,
+  ) {}
+
+  /** The author to credit: the given email, or the organization's "import" author. */
+  async author(organizationId: string, email?: string): Promise<{ id: string } | { error: string }> {
+    if (email) {
+      const user = await this.users.findByEmailWithPassword(organizationId, email);
+      return user ? { id: user.id } : { error: `No user with email ${email} in this organization.` };
+    }
+    const existing = await this.users.findByEmailWithPassword(organizationId, IMPORT_AUTHOR_EMAIL);
+    if (existing) return { id: existing.id };
+    const created = await this.users.create(organizationId, {
+      email: IMPORT_AUTHOR_EMAIL,
+      displayName: 'Imported',
+      role: Role.AGENT,
+      password: randomBytes(24).toString('base64url'),
+    });
+    if (!created.value) return { error: created.userErrors.map((e) => e.message).join('; ') };
+    await this.users.deactivate(organizationId, created.value.id);
+    return { id: created.value.id };
+  }
+
+  async import(
+    organizationId: string,
+    authorId: string,
+    text: string,
+    onProgress: (done: number, total: number) => void = () => {},
+  ): Promise<ImportReport> {
+    const lines = text.split('\n');
+    const total = lines.length;
+    const report: ImportReport = { created: 0, updated: 0, failed: [] };
+    const seen = new Map<string, number>();
+    let batch: ParsedLine[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const raw = lines[i].trim();
+      if (raw) {
+        const parsed = parseLine(raw, i + 1);
+        if ('reason' in parsed) report.failed.push(parsed);
+        else if (seen.has(parsed.externalId)) {
+          report.failed.push({ line: i + 1, reason: `externalId "${parsed.externalId}" is already on line ${seen.get(parsed.externalId)}` });
+        } else {
+          seen.set(parsed.externalId, i + 1);
+          batch.push(parsed);
+        }
+      }
+      if (batch.length === BATCH || i === lines.length - 1) {
+        await this.importBatch(organizationId, authorId, batch, report);
+        batch = [];
+        onProgress(i + 1, total);
+      }
+    }
+    return report;
+  }
+
+  private async importBatch(organizationId: string, authorId: string, batch: ParsedLine[], report: ImportReport) {
+    if (batch.length === 0) return;
+    const editor = { userId: authorId, organizationId };
+    const ids = await this.tx.run(async () => {
+      const existing = new Map(
+        (await this.tips.findByExternalIds(organizationId, batch.map((line) => line.externalId))).map((tip) => [tip.externalId!, tip]),
+      );
+      const fresh = batch.filter((line) => !existing.has(line.externalId));
+      const changed = batch.filter((line) => existing.has(line.externalId));
+      const publication = await this.tipsService.publication(organizationId);
+      const inserted = await this.tips.insert(
+        organizationId,
+        fresh.map((line) => {
+          const status = line.status ?? TipStatus.PUBLISHED;
+          const published = status === TipStatus.DRAFT ? {} : publication;
+          return { externalId: line.externalId, title: line.title, body: line.body, language: line.language, status, authorId, ...published };
+        }),
+      );
+      const byExternalId = new Map<string, TipEntity>(inserted.map((tip) => [tip.externalId!, tip]));
+      await this.tips.updateContent(
+        organizationId,
+        changed.map((line) => {
+          const tip = existing.get(line.externalId)!;
+          return { id: tip.id, title: line.title, body: line.body, language: line.language, status: line.status ?? tip.status, revision: tip.revision + 1 };
+        }),
+      );
+      const tagsByTip = new Map<string, string[]>();
+      const revisions = batch.map((line) => {
+        const tip = existing.get(line.externalId) ?? byExternalId.get(line.externalId)!;
+        tagsByTip.set(tip.id, line.tags);
+        const number = existing.has(line.externalId) ? tip.revision + 1 : 1;
+        const content: TipContent = { title: line.title, body: line.body, tags: line.tags, language: line.language };
+        return { organizationId, tipId: tip.id, number, ...content, changed: ['imported'], editorId: editor.userId };
+      });
+      await this.tips.setTags(organizationId, tagsByTip);
+      await this.tips.addRevisions(revisions);
+      for (const language of new Set(batch.map((line) => line.language))) {
+        await this.organizations.addLanguage(organizationId, language);
+      }
+      const tipIds = [...tagsByTip.keys()];
+      await this.outbox.add(tipIds.map((id) => ({ organizationId, type: 'TIP' as const, id })));
+      report.created += fresh.length;
+      report.updated += changed.length;
+      return tipIds;
+    });
+    if (ids.length) await this.indexer.drain();
+  }
+}
+
+/** Checks one JSON line; returns the tip or why the line was refused. */
+export function parseLine(raw: string, line: number): ParsedLine | { line: number; reason: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return { line, reason: 'not valid JSON' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { line, reason: 'not a JSON object' };
+  const record = value as Record<string, unknown>;
+  for (const field of ['externalId', 'title', 'body', 'language']) {
+    if (typeof record[field] !== 'string') return { line, reason: `"${field}" must be a string` };
+  }
+  if (!(record.externalId as string).trim()) return { line, reason: '"externalId" is empty' };
+  const tags = record.tags ?? [];
+  if (!Array.isArray(tags) || tags.some((tag) => typeof tag !== 'string')) return { line, reason: '"tags" must be an array of strings' };
+  if (record.status !== undefined && !STATUSES.has(record.status as string)) {
+    return { line, reason: `"status" must be one of ${[...STATUSES].join(', ')}` };
+  }
+  const content = { title: record.title as string, body: record.body as string, tags: tags as string[], language: record.language as string };
+  const problem = contentProblem(content);
+  if (problem) return { line, reason: `${problem[0]}: ${problem[1]}` };
+  return { line, externalId: (record.externalId as string).trim(), status: record.status as TipStatus | undefined, ...cleanContent(content) };
+}

@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { Page, PageArgs, paginate } from '../../database/keyset.js';
+import { returnedRows } from '../../database/returned-rows.js';
+import { TransactionHost } from '../../database/transaction-host.js';
+import { TagEntity, TipEntity, TipRevisionEntity, TipStatus, TipTagEntity } from './tip.entities.js';
+
+export type NewTip = Pick<TipEntity, 'externalId' | 'title' | 'body' | 'language' | 'status' | 'authorId'> &
+  Partial<Pick<TipEntity, 'verifyBy' | 'verifiedAt' | 'publishedAt'>>;
+export type TipChanges = Partial<
+  Pick<
+    TipEntity,
+    | 'title'
+    | 'body'
+    | 'language'
+    | 'status'
+    | 'revision'
+    | 'verifyBy'
+    | 'verifiedAt'
+    | 'reviewReason'
+    | 'publishedAt'
+    | 'externalId'
+  >
+>;
+
+export interface TipFilter {
+  statuses: TipStatus[];
+  /** drafts are listed for their author only */
+  viewerId: string;
+}
+
+/** Tips, their tags and revisions, always within one organization. */
+@Injectable()
+export class TipsRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  private get tips() {
+    return this.tx.repository(TipEntity);
+  }
+
+  async findById(organizationId: string, id: string): Promise<TipEntity | null> {
+    const [tip] = await this.findByIds(organizationId, [id]);
+    return tip ?? null;
+  }
+
+  async findByIds(organizationId: string, ids: readonly string[]): Promise<TipEntity[]> {
+    if (ids.length === 0) return [];
+    return this.withTags(organizationId, await this.tips.findBy({ organizationId, id: In([...ids]) }));
+  }
+
+  async findByExternalIds(organizationId: string, externalIds: string[]): Promise<TipEntity[]> {
+    if (externalIds.length === 0) return [];
+    return this.withTags(organizationId, await this.tips.findBy({ organizationId, externalId: In(externalIds) }));
+  }
+
+  async list(organizationId: string, filter: TipFilter, page: PageArgs): Promise<Page<TipEntity>> {
+    const query = this.tips
+      .createQueryBuilder('tip')
+      .where('tip.organizationId = :organizationId', { organizationId })
+      .andWhere('tip.status IN (:...statuses)', { statuses: filter.statuses })
+      .andWhere("(tip.status <> 'DRAFT' OR tip.authorId = :viewerId)", { viewerId: filter.viewerId });
+    const result = await paginate(query, 'tip', page);
+    return { ...result, nodes: await this.withTags(organizationId, result.nodes) };
+  }
+
+  /** Every tip of the organization in creation order, a batch at a time (export). */
+  async *all(organizationId: string, batch = 1000): AsyncGenerator<TipEntity[]> {
+    let after: PageArgs['after'] = null;
+    for (;;) {
+      const query = this.tips.createQueryBuilder('tip').where('tip.organizationId = :organizationId', { organizationId });
+      const page: Page<TipEntity> = await paginate(query, 'tip', { first: batch, after });
+      if (page.nodes.length === 0) return;
+      yield this.withTags(organizationId, page.nodes);
+      if (!page.hasNextPage) return;
+      const last: TipEntity = page.nodes[page.nodes.length - 1];
+      after = { createdAt: last.createdAt, id: last.id };
+    }
+  }
+
+  async insert(organizationId: string, tips: NewTip[]): Promise<TipEntity[]> {
+    const result = await this.tips
+      .createQueryBuilder()
+      .insert()
+      .into(TipEntity)
+      .values(tips.map((tip) => ({ ...tip, organizationId, revision: 1, usedCount: 0, helpfulCount: 0 })))
+      .returning('*')
+      .execute();
+    return (result.raw as Record<string, unknown>[]).map((row) => this.tips.create(this.fromRow(row)));
+  }
+
+  async update(organizationId: string, id: string, changes: TipChanges): Promise<void> {
+    await this.tips.update({ organizationId, id }, changes);
+  }
+
+  /** Imports: new content (and status) for many tips at once, each as its next revision. */
+  async updateContent(
+    organizationId: string,
+    rows: { id: string; title: string; body: string; language: string; status: TipStatus; revision: number }[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await this.tx.manager.query(
+      `UPDATE tips t SET title = d.title, body = d.body, language = d.language, status = d.status,
+         revision = d.revision, updated_at = now()
+       FROM json_to_recordset($2::json) AS d(id uuid, title text, body text, language text, status text, revision int)
+       WHERE t.organization_id = $1 AND t.id = d.id`,
+      [organizationId, JSON.stringify(rows)],
+    );
+  }
+
+  async addToCounter(organizationId: string, id: string, counter: 'usedCount' | 'helpfulCount', delta: number) {
+    const column = counter === 'usedCount' ? 'used_count' : 'helpful_count';
+    await this.tips
+      .createQueryBuilder()
+      .update(TipEntity)
+      .set({ [counter]: () => `greatest(0, ${column} + ${Math.trunc(delta)})` })
+      .where('organization_id = :organizationId AND id = :id', { organizationId, id })
+      .execute();
+  }
+
+  /** Published tips whose verification date has passed become NEEDS_REVIEW; returns them. */
+  async expire(now: Date): Promise<{ organizationId: string; id: string }[]> {
+    const result = await this.tx.manager.query(
+      `UPDATE tips SET status = 'NEEDS_REVIEW', review_reason = 'Verification date passed', updated_at = now()
+       WHERE status = 'PUBLISHED' AND verify_by < $1 RETURNING organization_id, id`,
+      [now],
+    );
+    return returnedRows<{ organization_id: string; id: string }>(result).map((row) => ({
+      organizationId: row.organization_id,
+      id: row.id,
+    }));
+  }
+
+  /** The organization's tags by normalized name, created on first use. */
+  async ensureTags(organizationId: string, names: string[]): Promise<TagEntity[]> {
+    if (names.length === 0) return [];
+    await this.tx.manager.query(
+      `INSERT INTO tags (organization_id, name) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
+      [organizationId, names],
+    );
+    return this.tx.repository(TagEntity).findBy({ organizationId, name: In(names) });
+  }
+
+  findTagsByName(organizationId: string, names: string[]): Promise<TagEntity[]> {
+    return this.tx.repository(TagEntity).findBy({ organizationId, name: In(names) });
+  }
+
+  /** Replaces the tags of each tip. */
+  async setTags(organizationId: string, tagsByTip: Map<string, string[]>): Promise<void> {
+    const names = [...new Set([...tagsByTip.values()].flat())];
+    const tags = new Map((await this.ensureTags(organizationId, names)).map((tag) => [tag.name, tag.id]));
+    const tipIds = [...tagsByTip.keys()];
+    await this.tx.repository(TipTagEntity).delete({ tipId: In(tipIds) });
+    const links = [...tagsByTip].flatMap(([tipId, tipTags]) => tipTags.map((name) => ({ tipId, tagId: tags.get(name)! })));
+    if (links.length) await this.tx.repository(TipTagEntity).insert(links);
+  }
+
+  async addRevisions(revisions: Omit<TipRevisionEntity, 'id' | 'createdAt'>[]): Promise<void> {
+    if (revisions.length) await this.tx.repository(TipRevisionEntity).insert(revisions);
+  }
+
+  async listRevisions(organizationId: string, tipId: string, page: PageArgs): Promise<Page<TipRevisionEntity>> {
+    const query = this.tx
+      .repository(TipRevisionEntity)
+      .createQueryBuilder('revision')
+      .where('revision.organizationId = :organizationId AND revision.tipId = :tipId', { organizationId, tipId });
+    return paginate(query, 'revision', page);
+  }
+
+  findRevision(organizationId: string, tipId: string, number: number): Promise<TipRevisionEntity | null> {
+    return this.tx.repository(TipRevisionEntity).findOneBy({ organizationId, tipId, number });
+  }
+
+  private async withTags(organizationId: string, tips: TipEntity[]): Promise<TipEntity[]> {
+    if (tips.length === 0) return tips;
+    const rows: { tip_id: string; name: string }[] = await this.tx.manager.query(
+      `SELECT tt.tip_id, t.name FROM tip_tags tt JOIN tags t ON t.id = tt.tag_id
+       WHERE t.organization_id = $1 AND tt.tip_id = ANY($2::uuid[]) ORDER BY t.name`,
+      [organizationId, tips.map((tip) => tip.id)],
+    );
+    for (const tip of tips) tip.tags = rows.filter((row) => row.tip_id === tip.id).map((row) => row.name);
+    return tips;
+  }
+
+  private fromRow(row: Record<string, unknown>): Partial<TipEntity> {
+    return {
+      id: row.id as string,
+      organizationId: row.organization_id as string,
+      externalId: row.external_id as string | null,
+      title: row.title as string,
+      body: row.body as string,
+      language: row.language as string,
+      status: row.status as TipStatus,
+      authorId: row.author_id as string,
+      revision: row.revision as number,
+      verifyBy: row.verify_by as Date | null,
+      verifiedAt: row.verified_at as Date | null,
+      reviewReason: row.review_reason as string | null,
+      usedCount: row.used_count as number,
+      helpfulCount: row.helpful_count as number,
+      publishedAt: row.published_at as Date | null,
+      createdAt: row.created_at as Date,
+      updatedAt: row.updated_at as Date,
+    };
+  }
+}

@@ -1,0 +1,335 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Role } from '../../common/auth/role.js';
+import type { Caller } from '../../common/context/request-context.js';
+import { forbidden, notFound } from '../../common/graphql/errors.js';
+import { Outcome, UserErrorCode, failure, success, userError } from '../../common/graphql/user-error.js';
+import { Page, PageArgs } from '../../database/keyset.js';
+import { TransactionHost } from '../../database/transaction-host.js';
+import type { SearchDocument } from '../../search/search-engine.js';
+import { SearchIndexer } from '../../search/search-indexer.js';
+import { SearchOutbox } from '../../search/search-outbox.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { ExpertiseRepository } from './expertise.repository.js';
+import { TipActivityRepository } from './tip-activity.repository.js';
+import {
+  FLAGS_FOR_REVIEW,
+  REUSE_REPEAT_WINDOW_MS,
+  TipContent,
+  cleanContent,
+  contentProblem,
+} from './tip-rules.js';
+import { TipEntity, TipRevisionEntity, TipStatus } from './tip.entities.js';
+import { TipChanges, TipsRepository } from './tips.repository.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const SEARCHABLE = new Set([TipStatus.PUBLISHED, TipStatus.NEEDS_REVIEW, TipStatus.ARCHIVED]);
+
+export interface NewTipDetails extends TipContent {
+  externalId?: string | null;
+  publish: boolean;
+}
+
+const isLeadOrAdmin = (caller: Caller) => caller.role === Role.ADMIN || caller.role === Role.TEAM_LEAD;
+
+@Injectable()
+export class TipsService implements OnModuleInit {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly tips: TipsRepository,
+    private readonly activity: TipActivityRepository,
+    private readonly expertise: ExpertiseRepository,
+    private readonly organizations: OrganizationsService,
+    private readonly outbox: SearchOutbox,
+    private readonly indexer: SearchIndexer,
+  ) {}
+
+  onModuleInit(): void {
+    this.indexer.register('TIP', (organizationId, ids) => this.searchDocuments(organizationId, ids));
+  }
+
+  /** A tip the caller may see: drafts only by their author, archived ones by authors, leads and admins. */
+  async visible(caller: Caller, id: string): Promise<TipEntity> {
+    const tip = await this.tips.findById(caller.organizationId, id);
+    if (!tip || !this.canSee(caller, tip)) throw notFound('tip');
+    return tip;
+  }
+
+  canSee(caller: Caller, tip: TipEntity): boolean {
+    if (tip.status === TipStatus.DRAFT) return tip.authorId === caller.userId;
+    if (tip.status === TipStatus.ARCHIVED) return tip.authorId === caller.userId || isLeadOrAdmin(caller);
+    return true;
+  }
+
+  findByIds(organizationId: string, ids: readonly string[]): Promise<TipEntity[]> {
+    return this.tips.findByIds(organizationId, ids);
+  }
+
+  list(caller: Caller, statuses: TipStatus[], page: PageArgs): Promise<Page<TipEntity>> {
+    const allowed = statuses.filter((status) => status !== TipStatus.ARCHIVED || isLeadOrAdmin(caller));
+    return this.tips.list(caller.organizationId, { statuses: allowed, viewerId: caller.userId }, page);
+  }
+
+  async create(caller: Caller, details: NewTipDetails): Promise<Outcome<TipEntity>> {
+    const problem = contentProblem(details);
+    if (problem) return failure(userError(UserErrorCode.INVALID, problem[1], problem[0]));
+    const content = cleanContent(details);
+    const externalId = details.externalId?.trim() || null;
+    if (externalId && (await this.tips.findByExternalIds(caller.organizationId, [externalId])).length) {
+      return failure(userError(UserErrorCode.TAKEN, `A tip with external id "${externalId}" already exists.`, 'externalId'));
+    }
+    const id = await this.write(caller.organizationId, async () => {
+      const published = details.publish ? await this.publication(caller.organizationId) : {};
+      const [tip] = await this.tips.insert(caller.organizationId, [
+        {
+          externalId,
+          title: content.title,
+          body: content.body,
+          language: content.language,
+          authorId: caller.userId,
+          status: details.publish ? TipStatus.PUBLISHED : TipStatus.DRAFT,
+          ...published,
+        },
+      ]);
+      await this.tips.setTags(caller.organizationId, new Map([[tip.id, content.tags]]));
+      await this.tips.addRevisions([this.revision(tip.id, caller, 1, content, ['title', 'body', 'tags', 'language'])]);
+      await this.organizations.addLanguage(caller.organizationId, content.language);
+      return tip.id;
+    });
+    return success((await this.tips.findById(caller.organizationId, id))!);
+  }
+
+  /** Every edit is a new revision: who, when, what changed. */
+  async update(caller: Caller, id: string, changes: Partial<TipContent>): Promise<Outcome<TipEntity>> {
+    const tip = await this.editable(caller, id);
+    const problem = contentProblem(changes);
+    if (problem) return failure(userError(UserErrorCode.INVALID, problem[1], problem[0]));
+    const content = cleanContent(changes);
+    const next: TipContent = {
+      title: content.title ?? tip.title,
+      body: content.body ?? tip.body,
+      tags: content.tags ?? tip.tags ?? [],
+      language: content.language ?? tip.language,
+    };
+    const changed = (['title', 'body', 'tags', 'language'] as const).filter(
+      (field) => JSON.stringify(next[field]) !== JSON.stringify(field === 'tags' ? (tip.tags ?? []) : tip[field]),
+    );
+    if (changed.length === 0) return success(tip);
+    await this.saveRevision(caller, tip, next, changed);
+    return success((await this.tips.findById(caller.organizationId, id))!);
+  }
+
+  async restoreRevision(caller: Caller, id: string, number: number): Promise<Outcome<TipEntity>> {
+    const tip = await this.editable(caller, id);
+    const revision = await this.tips.findRevision(caller.organizationId, id, number);
+    if (!revision) return failure(userError(UserErrorCode.NOT_FOUND, `The tip has no revision ${number}.`, 'revision'));
+    const { title, body, tags, language } = revision;
+    await this.saveRevision(caller, tip, { title, body, tags, language }, [`restored revision ${number}`]);
+    return success((await this.tips.findById(caller.organizationId, id))!);
+  }
+
+  revisions(caller: Caller, tip: TipEntity, page: PageArgs): Promise<Page<TipRevisionEntity>> {
+    return this.tips.listRevisions(caller.organizationId, tip.id, page);
+  }
+
+  async publish(caller: Caller, id: string): Promise<Outcome<TipEntity>> {
+    const tip = await this.visible(caller, id);
+    if (tip.authorId !== caller.userId && !isLeadOrAdmin(caller)) throw forbidden('Only the author publishes a draft.');
+    if (tip.status !== TipStatus.DRAFT) {
+      return failure(userError(UserErrorCode.NOT_ALLOWED, 'Only a draft can be published.', 'id'));
+    }
+    return this.changeStatus(tip, { status: TipStatus.PUBLISHED, ...(await this.publication(tip.organizationId)) });
+  }
+
+  async archive(caller: Caller, id: string): Promise<Outcome<TipEntity>> {
+    const tip = await this.visible(caller, id);
+    if (tip.authorId !== caller.userId && !(await this.mayCurate(caller, tip))) {
+      throw forbidden("Only the author, experts in the tip's tags, leads and admins archive a tip.");
+    }
+    return this.changeStatus(tip, { status: TipStatus.ARCHIVED });
+  }
+
+  /** Experts in the tip's tags, leads and admins confirm a tip is right: it is verified for another period. */
+  async verify(caller: Caller, id: string): Promise<Outcome<TipEntity>> {
+    const tip = await this.visible(caller, id);
+    if (!(await this.mayCurate(caller, tip))) throw forbidden("Only experts in the tip's tags, leads and admins verify tips.");
+    if (tip.status !== TipStatus.PUBLISHED && tip.status !== TipStatus.NEEDS_REVIEW) {
+      return failure(userError(UserErrorCode.NOT_ALLOWED, 'Only published tips and tips needing review are verified.', 'id'));
+    }
+    return this.changeStatus(tip, { status: TipStatus.PUBLISHED, reviewReason: null, ...(await this.verification(tip.organizationId)) }, async () => {
+      await this.activity.clearFlags(tip.id);
+      await this.activity.addEvent({ organizationId: tip.organizationId, tipId: tip.id, userId: caller.userId, kind: 'VERIFIED', counts: tip.authorId !== caller.userId });
+    });
+  }
+
+  /** A lead's flag, or flags from three different agents, send a tip to review. */
+  async flag(caller: Caller, id: string, reason: string): Promise<Outcome<TipEntity>> {
+    const tip = await this.visible(caller, id);
+    const cleanReason = reason.trim();
+    if (cleanReason.length < 1 || cleanReason.length > 500) {
+      return failure(userError(UserErrorCode.INVALID, 'Say what is wrong with the tip (1-500 characters).', 'reason'));
+    }
+    if (tip.status !== TipStatus.PUBLISHED && tip.status !== TipStatus.NEEDS_REVIEW) {
+      return failure(userError(UserErrorCode.NOT_ALLOWED, 'Only published tips can be flagged.', 'id'));
+    }
+    await this.write(tip.organizationId, async () => {
+      const flags = await this.activity.addFlag(tip.id, caller.userId, cleanReason);
+      await this.activity.addEvent({ organizationId: tip.organizationId, tipId: tip.id, userId: caller.userId, kind: 'FLAGGED', counts: false });
+      const review = tip.status === TipStatus.PUBLISHED && (isLeadOrAdmin(caller) || flags >= FLAGS_FOR_REVIEW);
+      if (review) await this.tips.update(tip.organizationId, tip.id, { status: TipStatus.NEEDS_REVIEW, reviewReason: cleanReason });
+      return tip.id;
+    });
+    return success((await this.tips.findById(tip.organizationId, tip.id))!);
+  }
+
+  /** "Used on call": once an hour per user counts; the author's own use never counts towards recognition. */
+  async markUsed(caller: Caller, id: string): Promise<TipEntity> {
+    const tip = await this.visible(caller, id);
+    if (tip.status === TipStatus.DRAFT) return tip;
+    await this.tx.run(async () => {
+      if (await this.activity.usedSince(tip.id, caller.userId, new Date(Date.now() - REUSE_REPEAT_WINDOW_MS))) return;
+      const counts = tip.authorId !== caller.userId;
+      await this.activity.addEvent({ organizationId: tip.organizationId, tipId: tip.id, userId: caller.userId, kind: 'USED_ON_CALL', counts });
+      if (counts) await this.tips.addToCounter(tip.organizationId, tip.id, 'usedCount', 1);
+    });
+    return (await this.tips.findById(tip.organizationId, tip.id))!;
+  }
+
+  /** One helpful vote per user, which they can take back; an author's vote on their own tip is not counted. */
+  async setHelpful(caller: Caller, id: string, helpful: boolean): Promise<TipEntity> {
+    const tip = await this.visible(caller, id);
+    await this.tx.run(async () => {
+      const changed = helpful
+        ? await this.activity.addHelpfulVote(tip.id, caller.userId)
+        : await this.activity.removeHelpfulVote(tip.id, caller.userId);
+      if (!changed) return;
+      const counts = tip.authorId !== caller.userId;
+      await this.activity.addEvent({ organizationId: tip.organizationId, tipId: tip.id, userId: caller.userId, kind: helpful ? 'HELPFUL_ADDED' : 'HELPFUL_REMOVED', counts });
+      if (counts) await this.tips.addToCounter(tip.organizationId, tip.id, 'helpfulCount', helpful ? 1 : -1);
+    });
+    return (await this.tips.findById(tip.organizationId, tip.id))!;
+  }
+
+  async setBookmark(caller: Caller, id: string, bookmarked: boolean): Promise<TipEntity> {
+    const tip = await this.visible(caller, id);
+    if (bookmarked) await this.activity.addBookmark(caller.organizationId, caller.userId, tip.id);
+    else await this.activity.removeBookmark(caller.userId, tip.id);
+    return tip;
+  }
+
+  /** The caller's bookmarks, newest first (those they can still see). */
+  async bookmarks(caller: Caller, first: number, offset: number): Promise<{ tips: TipEntity[]; hasNextPage: boolean }> {
+    const rows = await this.activity.listBookmarks(caller.organizationId, caller.userId, first, offset);
+    const tips = new Map((await this.tips.findByIds(caller.organizationId, rows.map((row) => row.tipId))).map((tip) => [tip.id, tip]));
+    const visible = rows
+      .slice(0, first)
+      .map((row) => tips.get(row.tipId))
+      .filter((tip): tip is TipEntity => !!tip && this.canSee(caller, tip));
+    return { tips: visible, hasNextPage: rows.length > first };
+  }
+
+  votedHelpful(caller: Caller, tipIds: readonly string[]): Promise<Set<string>> {
+    return this.activity.votedTips(caller.userId, tipIds);
+  }
+
+  bookmarked(caller: Caller, tipIds: readonly string[]): Promise<Set<string>> {
+    return this.activity.bookmarkedTips(caller.userId, tipIds);
+  }
+
+  /** Scheduled: published tips past their verification date go to review. */
+  async expireVerifications(now = new Date()): Promise<number> {
+    const expired = await this.tx.run(async () => {
+      const tips = await this.tips.expire(now);
+      await this.outbox.add(tips.map((tip) => ({ organizationId: tip.organizationId, type: 'TIP', id: tip.id })));
+      return tips;
+    });
+    if (expired.length) await this.indexer.drain();
+    return expired.length;
+  }
+
+  /** The searchable form of tips; drafts are left out (and so removed from the index). */
+  async searchDocuments(organizationId: string, ids: string[]): Promise<SearchDocument[]> {
+    const tips = await this.tips.findByIds(organizationId, ids);
+    return tips
+      .filter((tip) => SEARCHABLE.has(tip.status))
+      .map((tip) => ({
+        organizationId,
+        type: 'TIP',
+        id: tip.id,
+        language: tip.language,
+        status: tip.status,
+        tags: tip.tags ?? [],
+        title: tip.title,
+        body: tip.body,
+        reuse: tip.usedCount + tip.helpfulCount,
+        freshAt: tip.verifiedAt ?? tip.updatedAt,
+      }));
+  }
+
+  /** Runs `work` in a transaction that also queues the tips for indexing, then indexes them. */
+  async write<T extends string | string[]>(organizationId: string, work: () => Promise<T>): Promise<T> {
+    const result = await this.tx.run(async () => {
+      const ids = await work();
+      await this.outbox.add([ids].flat().map((id) => ({ organizationId, type: 'TIP' as const, id })));
+      return ids;
+    });
+    await this.indexer.drain();
+    return result;
+  }
+
+  /** The author edits their own tips; experts in the tip's tags, leads and admins edit any. */
+  private async editable(caller: Caller, id: string): Promise<TipEntity> {
+    const tip = await this.visible(caller, id);
+    if (tip.authorId !== caller.userId && !(await this.mayCurate(caller, tip))) {
+      throw forbidden("Only the author, experts in the tip's tags, leads and admins edit a tip.");
+    }
+    return tip;
+  }
+
+  private async mayCurate(caller: Caller, tip: TipEntity): Promise<boolean> {
+    return isLeadOrAdmin(caller) || this.expertise.isExpertInAny(caller.organizationId, caller.userId, tip.tags ?? []);
+  }
+
+  private async saveRevision(caller: Caller, tip: TipEntity, next: TipContent, changed: string[]): Promise<void> {
+    await this.write(tip.organizationId, async () => {
+      const number = tip.revision + 1;
+      const changes: TipChanges = { title: next.title, body: next.body, language: next.language, revision: number };
+      await this.tips.update(tip.organizationId, tip.id, changes);
+      await this.tips.setTags(tip.organizationId, new Map([[tip.id, next.tags]]));
+      await this.tips.addRevisions([this.revision(tip.id, caller, number, next, changed, tip.organizationId)]);
+      await this.organizations.addLanguage(tip.organizationId, next.language);
+      return tip.id;
+    });
+  }
+
+  private revision(
+    tipId: string,
+    caller: Caller,
+    number: number,
+    content: TipContent,
+    changed: string[],
+    organizationId = caller.organizationId,
+  ): Omit<TipRevisionEntity, 'id' | 'createdAt'> {
+    return { organizationId, tipId, number, ...content, changed, editorId: caller.userId };
+  }
+
+  private async changeStatus(tip: TipEntity, changes: TipChanges, alsoDo?: () => Promise<void>): Promise<Outcome<TipEntity>> {
+    await this.write(tip.organizationId, async () => {
+      await this.tips.update(tip.organizationId, tip.id, changes);
+      await alsoDo?.();
+      return tip.id;
+    });
+    return success((await this.tips.findById(tip.organizationId, tip.id))!);
+  }
+
+  /** A tip verified now is due for verification again after the organization's period. */
+  async verification(organizationId: string): Promise<Pick<TipEntity, 'verifyBy' | 'verifiedAt'>> {
+    const organization = await this.organizations.findById(organizationId);
+    const now = new Date();
+    return { verifyBy: new Date(now.getTime() + (organization?.tipVerifyDays ?? 90) * DAY_MS), verifiedAt: now };
+  }
+
+  /** Fields a tip gets when it is published. */
+  async publication(organizationId: string): Promise<Pick<TipEntity, 'verifyBy' | 'verifiedAt' | 'publishedAt'>> {
+    return { ...(await this.verification(organizationId)), publishedAt: new Date() };
+  }
+}

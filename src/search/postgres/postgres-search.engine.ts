@@ -1,0 +1,223 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '../../database/transaction-host.js';
+import type {
+  DocumentType,
+  SearchDocument,
+  SearchEngine,
+  SearchHit,
+  SearchRequest,
+  SearchResponse,
+} from '../search-engine.js';
+import { allowedTypos, editDistance } from '../text/edit-distance.js';
+import { ENGLISH_STOP_WORDS, LANGUAGE_CONFIGS, textSearchConfig } from '../text/languages.js';
+import { normalizeForIndex, normalizeText, words } from '../text/normalize.js';
+import { buildQuery, QueryWord } from './query-builder.js';
+
+const MARK_START = '\u0002';
+const MARK_END = '\u0003';
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+const TITLE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
+const MAX_FACETS = 20;
+/** Words shorter than this are matched whole, not as prefixes: "a" would match everything. */
+const MIN_PREFIX_LENGTH = 3;
+
+interface HitRow {
+  doc_type: DocumentType;
+  doc_id: string;
+  score: number;
+  title_highlight: string;
+  snippet: string;
+}
+
+/**
+ * Full-text search in PostgreSQL: weighted tsvectors (title > tags > body) in the
+ * document's own language plus an unstemmed copy, prefix matching for the word being
+ * typed, typo tolerance from a trigram index over the organization's vocabulary,
+ * synonyms, tag facets and highlighted snippets.
+ */
+@Injectable()
+export class PostgresSearchEngine implements SearchEngine {
+  constructor(private readonly tx: TransactionHost) {}
+
+  async index(documents: SearchDocument[]): Promise<void> {
+    if (documents.length === 0) return;
+    const rows = documents.map((doc) => ({
+      org: doc.organizationId,
+      type: doc.type,
+      id: doc.id,
+      language: doc.language,
+      status: doc.status,
+      tags: doc.tags,
+      title: doc.title,
+      body: doc.body,
+      cfg: textSearchConfig(doc.language),
+      ntitle: normalizeForIndex(doc.title),
+      ntags: normalizeForIndex(doc.tags.join(' ')),
+      nbody: normalizeForIndex(doc.body),
+      reuse: doc.reuse,
+      fresh_at: doc.freshAt.toISOString(),
+    }));
+    const manager = this.tx.manager;
+    await manager.query(
+      `INSERT INTO search_documents
+         (organization_id, doc_type, doc_id, language, status, tags, title, body, tsv, reuse, fresh_at)
+       SELECT d.org, d.type, d.id, d.language, d.status, d.tags, d.title, d.body,
+         setweight(to_tsvector(d.cfg::regconfig, d.ntitle) || to_tsvector('simple', d.ntitle), 'A') ||
+         setweight(to_tsvector(d.cfg::regconfig, d.ntags) || to_tsvector('simple', d.ntags), 'B') ||
+         setweight(to_tsvector(d.cfg::regconfig, d.nbody) || to_tsvector('simple', d.nbody), 'C'),
+         d.reuse, d.fresh_at
+       FROM json_to_recordset($1::json) AS d(org uuid, type text, id uuid, language text, status text,
+         tags text[], title text, body text, cfg text, ntitle text, ntags text, nbody text, reuse int,
+         fresh_at timestamptz)
+       ON CONFLICT (organization_id, doc_type, doc_id) DO UPDATE SET
+         language = excluded.language, status = excluded.status, tags = excluded.tags,
+         title = excluded.title, body = excluded.body, tsv = excluded.tsv,
+         reuse = excluded.reuse, fresh_at = excluded.fresh_at`,
+      [JSON.stringify(rows)],
+    );
+    // The vocabulary for typo tolerance: every word and stem of the documents, from their tsvectors.
+    await manager.query(
+      `INSERT INTO search_terms (organization_id, term)
+       SELECT DISTINCT d.organization_id, t.lexeme
+       FROM search_documents d, unnest(d.tsv) AS t
+       WHERE (d.organization_id, d.doc_type, d.doc_id) IN (
+           SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[]))
+         AND length(t.lexeme) >= 4 AND t.lexeme !~ '^[0-9]+$'
+       ON CONFLICT DO NOTHING`,
+      [rows.map((row) => row.org), rows.map((row) => row.type), rows.map((row) => row.id)],
+    );
+  }
+
+  async remove(organizationId: string, type: DocumentType, ids: string[]): Promise<void> {
+    await this.tx.manager.query(
+      `DELETE FROM search_documents WHERE organization_id = $1 AND doc_type = $2 AND doc_id = ANY($3::uuid[])`,
+      [organizationId, type, ids],
+    );
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    const normalizedQuery = normalizeForIndex(request.text);
+    const typing = !/\s$/.test(request.text);
+    const queryWords = this.queryWords(normalizedQuery, typing);
+    if (queryWords.length === 0) return { hits: [], total: 0, facets: [], normalizedQuery };
+    await this.expand(request.organizationId, queryWords);
+    const configs = [...new Set(request.languages.map(textSearchConfig))];
+    const all = await this.run(request, buildQuery(queryWords, configs, 'all'));
+    if (all.total >= request.first + request.offset || queryWords.length === 1) {
+      return { ...all, normalizedQuery };
+    }
+    // Not enough hits with every word: a question in plain words matches on any of them.
+    const any = await this.run(request, buildQuery(queryWords, configs, 'any'));
+    return { ...any, normalizedQuery };
+  }
+
+  private queryWords(normalized: string, typing: boolean): QueryWord[] {
+    const all = words(normalized);
+    const meaningful = all.filter((word) => !ENGLISH_STOP_WORDS.has(word));
+    const chosen = meaningful.length > 0 ? meaningful : all;
+    return chosen.map((word, i) => ({
+      word,
+      prefix: typing && i === chosen.length - 1 && word === all.at(-1) && word.length >= MIN_PREFIX_LENGTH,
+      alternatives: [],
+    }));
+  }
+
+  /** Adds each word's typo corrections (close spellings from the vocabulary) and synonyms. */
+  private async expand(organizationId: string, queryWords: QueryWord[]): Promise<void> {
+    const fuzzy = queryWords.filter((w) => allowedTypos(w.word) > 0).map((w) => w.word);
+    const rows: { kind: 'typo' | 'synonym'; word: string; term: string }[] = await this.tx.manager.query(
+      `SELECT 'typo' AS kind, w.word, t.term FROM unnest($2::text[]) AS w(word)
+         CROSS JOIN LATERAL (
+           SELECT term FROM search_terms
+           WHERE organization_id = $1 AND term % w.word AND term <> w.word
+           ORDER BY similarity(term, w.word) DESC LIMIT 12) t
+       UNION ALL
+       SELECT 'synonym', w.word, unnest(s.terms) FROM unnest($3::text[]) AS w(word)
+         JOIN search_synonyms s ON s.organization_id = $1 AND w.word = ANY(s.terms)`,
+      [organizationId, fuzzy, queryWords.map((w) => w.word)],
+    );
+    for (const queryWord of queryWords) {
+      const limit = allowedTypos(queryWord.word);
+      for (const { kind, word, term } of rows) {
+        if (word !== queryWord.word || term === word || queryWord.alternatives.includes(term)) continue;
+        if (kind === 'typo' && editDistance(word, term, limit) > limit) continue;
+        queryWord.alternatives.push(term);
+      }
+    }
+  }
+
+  private async run(
+    request: SearchRequest,
+    query: { sql: string; params: string[] },
+  ): Promise<Omit<SearchResponse, 'normalizedQuery'>> {
+    const params: unknown[] = [request.organizationId, request.statuses, request.first, request.offset];
+    const filters: string[] = [];
+    if (request.tags?.length) {
+      params.push(request.tags.map((tag) => normalizeText(tag)));
+      filters.push(`AND d.tags @> $${params.length}::text[]`);
+    }
+    if (request.language) {
+      params.push(request.language);
+      filters.push(`AND d.language = $${params.length}`);
+    }
+    const offset = params.length;
+    params.push(...query.params);
+    const tsquery = query.sql.replace(/\$q(\d+)/g, (_, n: string) => `$${offset + Number(n)}`);
+    const [row] = (await this.tx.manager.query(
+      `WITH q AS (SELECT ${tsquery} AS query),
+       matches AS (
+         SELECT d.doc_type, d.doc_id, d.tags, d.title, d.body, d.language, d.reuse, d.fresh_at,
+           round((ts_rank(d.tsv, q.query, 1)
+             * CASE WHEN d.status = 'NEEDS_REVIEW' THEN 0.8 ELSE 1 END)::numeric, 4) AS score
+         FROM search_documents d, q
+         WHERE d.organization_id = $1 AND d.status = ANY($2::text[]) AND d.tsv @@ q.query ${filters.join(' ')}
+       ),
+       top AS (
+         SELECT * FROM matches ORDER BY score DESC, reuse DESC, fresh_at DESC, doc_id LIMIT $3 OFFSET $4
+       )
+       SELECT
+         (SELECT count(*) FROM matches)::int AS total,
+         (SELECT coalesce(json_agg(json_build_object('tag', tag, 'count', n)), '[]'::json) FROM (
+           SELECT tag, count(*)::int AS n FROM matches, unnest(tags) AS tag
+           GROUP BY tag ORDER BY n DESC, tag LIMIT ${MAX_FACETS}) f) AS facets,
+         (SELECT coalesce(json_agg(h), '[]'::json) FROM (
+           SELECT top.doc_type, top.doc_id, top.score::float AS score,
+             ts_headline(top.language_config, top.title, q.query, '${TITLE_OPTIONS}') AS title_highlight,
+             ts_headline(top.language_config, top.body, q.query, '${HEADLINE_OPTIONS}') AS snippet
+           FROM (SELECT top.*, CASE ${languageConfigCases()} END::regconfig AS language_config FROM top) top, q
+           ORDER BY top.score DESC, top.reuse DESC, top.fresh_at DESC, top.doc_id) h) AS hits`,
+      params,
+    )) as { total: number; facets: { tag: string; count: number }[]; hits: HitRow[] }[];
+    return {
+      total: row.total,
+      facets: row.facets,
+      hits: row.hits.map(
+        (hit): SearchHit => ({
+          type: hit.doc_type,
+          id: hit.doc_id,
+          score: hit.score,
+          titleHighlight: highlight(hit.title_highlight),
+          snippet: highlight(hit.snippet),
+        }),
+      ),
+    };
+  }
+}
+
+function languageConfigCases(): string {
+  const cases = Object.entries(LANGUAGE_CONFIGS).map(
+    ([code, config]) => `WHEN split_part(top.language, '-', 1) = '${code}' THEN '${config}'`,
+  );
+  return `${cases.join(' ')} ELSE 'simple'`;
+}
+
+/** Escapes the text for HTML, then turns the engine's match markers into <mark>. */
+function highlight(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(new RegExp(MARK_START, 'g'), '<mark>')
+    .replace(new RegExp(MARK_END, 'g'), '</mark>');
+}

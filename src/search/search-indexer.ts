@@ -1,0 +1,79 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { TransactionHost } from '../database/transaction-host.js';
+import { SEARCH_ENGINE } from './search-engine.js';
+import type { DocumentType, SearchDocument, SearchEngine } from './search-engine.js';
+import { SearchOutbox } from './search-outbox.js';
+
+/** Loads the current searchable form of documents; ids it does not return are removed from the index. */
+export type DocumentSource = (organizationId: string, ids: string[]) => Promise<SearchDocument[]>;
+
+const BATCH = 500;
+const POLL_MS = 2000;
+
+/**
+ * Applies the outbox to the search engine: right after a write (`drain`), and on a timer
+ * for anything left behind. Taking entries and indexing them share a transaction, so a
+ * failed indexing puts the entries back.
+ */
+@Injectable()
+export class SearchIndexer implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('SearchIndexer');
+  private readonly sources = new Map<DocumentType, DocumentSource>();
+  private running: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly outbox: SearchOutbox,
+    @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+  ) {}
+
+  register(type: DocumentType, source: DocumentSource): void {
+    this.sources.set(type, source);
+  }
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => void this.drain().catch((e) => this.logger.error(e)), POLL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => {});
+  }
+
+  /** Indexes everything in the outbox; concurrent calls share one run. */
+  async drain(): Promise<void> {
+    while (this.running) await this.running;
+    this.running = this.drainAll().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async drainAll(): Promise<void> {
+    while ((await this.drainBatch()) === BATCH) {
+      // keep going until the outbox is empty
+    }
+  }
+
+  private drainBatch(): Promise<number> {
+    return this.tx.run(async () => {
+      const entries = await this.outbox.take(BATCH);
+      const groups = new Map<string, { organizationId: string; type: DocumentType; ids: Set<string> }>();
+      for (const entry of entries) {
+        const key = `${entry.organization_id}:${entry.doc_type}`;
+        const group = groups.get(key) ?? { organizationId: entry.organization_id, type: entry.doc_type, ids: new Set() };
+        group.ids.add(entry.doc_id);
+        groups.set(key, group);
+      }
+      for (const { organizationId, type, ids } of groups.values()) {
+        const source = this.sources.get(type);
+        if (!source) throw new Error(`No search document source for ${type}`);
+        const documents = await source(organizationId, [...ids]);
+        await this.engine.index(documents);
+        const gone = [...ids].filter((id) => !documents.some((doc) => doc.id === id));
+        if (gone.length) await this.engine.remove(organizationId, type, gone);
+      }
+      return entries.length;
+    });
+  }
+}
