@@ -10,7 +10,7 @@ import type { Command, Output } from './command-line.js';
  * hands its commands to that server over a Unix socket (owner-only) in the data directory
  * instead of opening a second connection to the single-session embedded database.
  */
-export type Reply = { out: string } | { err: string } | { exit: number };
+export type Reply = { out: string } | { err: string } | { progress: [number, number] } | { exit: number };
 
 export function adminSocketPath(dataDir: string): string {
   const beside = join(dataDir, 'admin.sock');
@@ -42,6 +42,7 @@ export function sendToServer(
         const reply = JSON.parse(line) as Reply;
         if ('out' in reply) output.out(reply.out);
         else if ('err' in reply) output.err(reply.err);
+        else if ('progress' in reply) output.progress?.(...reply.progress);
         else exit = reply.exit;
       });
     });

@@ -7,13 +7,15 @@ export const USAGE = `Usage: npm run cli -- <command> [options]
   team create --org S --name N
   user create --org S --email E --password P --role AGENT|TEAM_LEAD|ADMIN --name N [--team T] [--locale L]
   user import FILE.csv --org S       CSV header: email,name,role,team,locale,password (last three optional)
+  import FILE.jsonl --org S [--author E]   tips, one JSON object a line (upserts by externalId)
+  export --org S                     all tips of the organization as JSON Lines, on standard output
 
 Runs against DATABASE_URL when set, else the embedded database in DATA_DIR (through the
 running server when there is one).`;
 
 /** A command line, checked and ready to run; `files` carries the contents of files it names. */
 export interface Command {
-  name: 'org create' | 'team create' | 'user create' | 'user import';
+  name: 'org create' | 'team create' | 'user create' | 'user import' | 'import' | 'export';
   options: Record<string, string>;
   file?: string;
 }
@@ -21,6 +23,8 @@ export interface Command {
 export interface Output {
   out(line: string): void;
   err(line: string): void;
+  /** long work: how far it has got */
+  progress?(done: number, total: number): void;
 }
 
 export class UsageError extends Error {}
@@ -34,6 +38,7 @@ const OPTIONS = {
   role: { type: 'string' },
   team: { type: 'string' },
   locale: { type: 'string' },
+  author: { type: 'string' },
 } as const;
 
 const REQUIRED: Record<Command['name'], string[]> = {
@@ -41,7 +46,11 @@ const REQUIRED: Record<Command['name'], string[]> = {
   'team create': ['org', 'name'],
   'user create': ['org', 'email', 'password', 'role', 'name'],
   'user import': ['org'],
+  import: ['org'],
+  export: ['org'],
 };
+
+const TAKES_FILE = new Set<Command['name']>(['user import', 'import']);
 
 /** Parses the arguments after `npm run cli --`; throws UsageError with what is wrong. */
 export function parseCommand(argv: string[]): Command & { path?: string } {
@@ -51,22 +60,22 @@ export function parseCommand(argv: string[]): Command & { path?: string } {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const [noun, verb, ...rest] = parsed.positionals;
-  const name = `${noun} ${verb}` as Command['name'];
-  if (!(name in REQUIRED))
-    throw new UsageError(
-      noun ? `Unknown command "${[noun, verb].filter(Boolean).join(' ')}".` : 'No command given.',
-    );
+  const [noun, ...others] = parsed.positionals;
+  const single = noun === 'import' || noun === 'export';
+  const name = (single ? noun : `${noun} ${others[0]}`) as Command['name'];
+  const rest = single ? others : others.slice(1);
+  if (!(name in REQUIRED)) {
+    const typed = [noun, others[0]].filter(Boolean).join(' ');
+    throw new UsageError(noun ? `Unknown command "${typed}".` : 'No command given.');
+  }
   const options = Object.fromEntries(
     Object.entries(parsed.values).filter(([, v]) => typeof v === 'string'),
   ) as Record<string, string>;
   const missing = REQUIRED[name].filter((option) => !options[option]);
   if (missing.length)
     throw new UsageError(`${name} needs ${missing.map((m) => `--${m}`).join(', ')}.`);
-  if (name === 'user import' && rest.length !== 1)
-    throw new UsageError('user import needs one CSV file.');
-  if (name !== 'user import' && rest.length)
-    throw new UsageError(`Unexpected argument "${rest[0]}".`);
+  if (TAKES_FILE.has(name) && rest.length !== 1) throw new UsageError(`${name} needs one file.`);
+  if (!TAKES_FILE.has(name) && rest.length) throw new UsageError(`Unexpected argument "${rest[0]}".`);
   if (name === 'user create' && !Object.values(Role).includes(options.role.toUpperCase() as Role)) {
     throw new UsageError(`--role must be one of ${Object.values(Role).join(', ')}.`);
   }

@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Role } from '../common/auth/role.js';
 import { OrganizationsService } from '../modules/organizations/organizations.service.js';
 import { TeamsService } from '../modules/teams/teams.service.js';
+import { TipsImportService } from '../modules/tips/tips-import.service.js';
 import { UsersImportService } from '../modules/users/users-import.service.js';
 import { UsersService } from '../modules/users/users.service.js';
 import type { Command, Output } from './command-line.js';
@@ -69,6 +70,26 @@ export async function runCommand(
         teamId,
       });
       return report(outcome, `Created user ${options.email}.`);
+    }
+    case 'import': {
+      const orgId = await organizationId();
+      if (!orgId) return 1;
+      const importer = app.get(TipsImportService);
+      const author = await importer.author(orgId, options.author);
+      if ('error' in author) {
+        output.err(author.error);
+        return 1;
+      }
+      const report = await importer.import(orgId, author.id, command.file ?? '', output.progress);
+      report.failed.forEach(({ line, reason }) => output.err(`line ${line}: ${reason}`));
+      output.out(`${report.created} created, ${report.updated} updated, ${report.failed.length} failed.`);
+      return report.failed.length > 0 ? 1 : 0;
+    }
+    case 'export': {
+      const orgId = await organizationId();
+      if (!orgId) return 1;
+      for await (const line of app.get(TipsImportService).export(orgId)) output.out(line);
+      return 0;
     }
     case 'user import': {
       const orgId = await organizationId();

@@ -16,6 +16,11 @@ export class TransactionHost {
     return this.current.getStore() ?? this.dataSource.manager;
   }
 
+  /** Whether the caller runs inside a transaction (whose effects are not committed yet). */
+  get inTransaction(): boolean {
+    return this.current.getStore() !== undefined;
+  }
+
   repository<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {
     return this.manager.getRepository(entity);
   }

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '../../database/transaction-host.js';
+import { SearchIndexer } from '../../search/search-indexer.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { TeamsService } from '../teams/teams.service.js';
+import type { Caller } from '../../common/context/request-context.js';
+import { ExpertiseService } from '../tips/expertise.service.js';
+import { TipsService } from '../tips/tips.service.js';
+import { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_TEAMS } from './demo-accounts.js';
+import { DEMO_EXPERTISE, DEMO_TIPS } from './demo-tips.js';
 
 @Injectable()
 export class DemoDataService {
@@ -12,6 +18,9 @@ export class DemoDataService {
     private readonly organizations: OrganizationsService,
     private readonly teams: TeamsService,
     private readonly users: UsersService,
+    private readonly tips: TipsService,
+    private readonly expertise: ExpertiseService,
+    private readonly indexer: SearchIndexer,
   ) {}
 
   /** On a database without organizations, creates the demo one; returns how to sign in, or null. */
@@ -24,13 +33,26 @@ export class DemoDataService {
       const teamIds = new Map<string, string>();
       for (const name of DEMO_TEAMS)
         teamIds.set(name, required(await this.teams.create(organization.id, name)).id);
+      const users = new Map<string, UserEntity>();
       for (const account of DEMO_ACCOUNTS) {
         const teamId = account.team ? teamIds.get(account.team) : null;
-        required(
-          await this.users.create(organization.id, { ...account, teamId, password: DEMO_PASSWORD }),
-        );
+        const details = { ...account, teamId, password: DEMO_PASSWORD };
+        users.set(account.email, required(await this.users.create(organization.id, details)));
+      }
+      const as = (email: string): Caller => {
+        const user = users.get(email)!;
+        return { userId: user.id, organizationId: organization.id, role: user.role, teamId: user.teamId, sessionId: '' };
+      };
+      for (const { author, ...tip } of DEMO_TIPS) {
+        required(await this.tips.create(as(author), { ...tip, publish: true }));
+      }
+      for (const { email, tags } of DEMO_EXPERTISE) {
+        for (const tag of tags) {
+          required(await this.expertise.change(null, organization.id, users.get(email)!.id, tag, true));
+        }
       }
     });
+    await this.indexer.drain();
     return signInHelp();
   }
 }
@@ -46,7 +68,7 @@ export function signInHelp(): string {
     (a) => `  ${a.email.padEnd(26)} ${a.role.padEnd(10)} ${a.team ?? ''}`,
   );
   return [
-    `Demo data created: organization "${DEMO_ORGANIZATION.slug}", password "${DEMO_PASSWORD}" for everyone:`,
+    `Demo data created: organization "${DEMO_ORGANIZATION.slug}" with ${DEMO_TIPS.length} tips; password "${DEMO_PASSWORD}" for everyone:`,
     ...rows,
     `Sign in: mutation { login(input: {organization: "demo", email: "agent@demo.example", password: "${DEMO_PASSWORD}"}) { token } }`,
   ].join('\n');

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
+import { TipsModule } from '../tips/tips.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { DemoDataService } from './demo-data.service.js';
 
 @Module({
-  imports: [OrganizationsModule, TeamsModule, UsersModule],
+  imports: [OrganizationsModule, TeamsModule, UsersModule, TipsModule],
   providers: [DemoDataService],
   exports: [DemoDataService],
 })

@@ -102,6 +102,23 @@ export class TipsImportService {
     return report;
   }
 
+  /** Every tip of the organization in the import format, one JSON line each (round-trips). */
+  async *export(organizationId: string): AsyncGenerator<string> {
+    for await (const batch of this.tips.all(organizationId)) {
+      for (const tip of batch) {
+        const line: TipLine = {
+          externalId: tip.externalId ?? tip.id,
+          title: tip.title,
+          body: tip.body,
+          tags: tip.tags ?? [],
+          language: tip.language,
+          status: tip.status,
+        };
+        yield JSON.stringify(line);
+      }
+    }
+  }
+
   private async importBatch(organizationId: string, authorId: string, batch: ParsedLine[], report: ImportReport) {
     if (batch.length === 0) return;
     const editor = { userId: authorId, organizationId };

@@ -242,7 +242,7 @@ export class TipsService implements OnModuleInit {
       await this.outbox.add(tips.map((tip) => ({ organizationId: tip.organizationId, type: 'TIP', id: tip.id })));
       return tips;
     });
-    if (expired.length) await this.indexer.drain();
+    if (expired.length && !this.tx.inTransaction) await this.indexer.drain();
     return expired.length;
   }
 
@@ -265,14 +265,17 @@ export class TipsService implements OnModuleInit {
       }));
   }
 
-  /** Runs `work` in a transaction that also queues the tips for indexing, then indexes them. */
+  /**
+   * Runs `work` in a transaction that also queues the tips for indexing, then indexes them.
+   * Inside an outer transaction the indexing waits for whoever commits it (or the indexer's timer).
+   */
   async write<T extends string | string[]>(organizationId: string, work: () => Promise<T>): Promise<T> {
     const result = await this.tx.run(async () => {
       const ids = await work();
       await this.outbox.add([ids].flat().map((id) => ({ organizationId, type: 'TIP' as const, id })));
       return ids;
     });
-    await this.indexer.drain();
+    if (!this.tx.inTransaction) await this.indexer.drain();
     return result;
   }
 
