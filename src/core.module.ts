@@ -15,7 +15,14 @@ import { UsersModule } from './modules/users/users.module.js';
 @Module({})
 export class CoreModule {
   static forRoot(config: AppConfig, database: DatabaseTarget): DynamicModule {
-    const domain = [OrganizationsModule, TeamsModule, UsersModule, TipsModule, SearchModule, DemoModule];
+    const domain = [
+      OrganizationsModule,
+      TeamsModule,
+      UsersModule,
+      TipsModule,
+      SearchModule,
+      DemoModule,
+    ];
     return {
       module: CoreModule,
       imports: [

@@ -158,4 +158,114 @@ describe('command line', () => {
       stderr: expect.stringContaining('Cannot read the file'),
     });
   });
+
+  it('imports tips from JSON Lines, reports bad lines, upserts by externalId and exports what it imported', async () => {
+    await cli(['org', 'create', '--slug', 'kb', '--name', 'Knowledge'], env);
+    const lines = [
+      {
+        externalId: 'a',
+        title: 'Refund a cancelled order',
+        body: 'Refund to the card.',
+        tags: ['Billing'],
+        language: 'en',
+      },
+      {
+        externalId: 'b',
+        title: 'Draft tip',
+        body: 'Not yet.',
+        tags: [],
+        language: 'en',
+        status: 'DRAFT',
+      },
+      'not json',
+      { externalId: 'c', title: '', body: 'x', tags: [], language: 'en' },
+      { externalId: 'a', title: 'Duplicate', body: 'x', tags: [], language: 'en' },
+      { externalId: 'd', title: 'Bad status', body: 'x', tags: [], language: 'en', status: 'LIVE' },
+      {
+        externalId: 'e',
+        title: 'Hidas yhteys',
+        body: 'Testaa kaapelilla.',
+        tags: ['yhteys'],
+        language: 'fi',
+      },
+    ];
+    const file = join(workDir, 'tips.jsonl');
+    await writeFile(
+      file,
+      lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n'),
+    );
+    const first = await cli(['import', file, '--org', 'kb'], env);
+    expect(first.code).toBe(1);
+    expect(first.stderr).toContain('line 3: not valid JSON');
+    expect(first.stderr).toContain('line 4: title: The title must be 1-200 characters.');
+    expect(first.stderr).toContain('line 5: externalId "a" is already on line 1');
+    expect(first.stderr).toContain(
+      'line 6: "status" must be one of DRAFT, PUBLISHED, NEEDS_REVIEW, ARCHIVED',
+    );
+    expect(first.stdout).toContain('3 created, 0 updated, 4 failed.');
+
+    const update = join(workDir, 'update.jsonl');
+    await writeFile(
+      update,
+      JSON.stringify({
+        externalId: 'a',
+        title: 'Refund a cancelled order',
+        body: 'Refund within 5 days.',
+        tags: ['billing'],
+        language: 'en',
+      }) + '\n',
+    );
+    expect(await cli(['import', update, '--org', 'kb'], env)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('0 created, 1 updated, 0 failed.'),
+    });
+
+    const exported = await cli(['export', '--org', 'kb'], env);
+    expect(exported.code).toBe(0);
+    const tips = exported.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .sort((a, b) => a.externalId.localeCompare(b.externalId));
+    expect(tips).toEqual([
+      {
+        externalId: 'a',
+        title: 'Refund a cancelled order',
+        body: 'Refund within 5 days.',
+        tags: ['billing'],
+        language: 'en',
+        status: 'PUBLISHED',
+      },
+      {
+        externalId: 'b',
+        title: 'Draft tip',
+        body: 'Not yet.',
+        tags: [],
+        language: 'en',
+        status: 'DRAFT',
+      },
+      {
+        externalId: 'e',
+        title: 'Hidas yhteys',
+        body: 'Testaa kaapelilla.',
+        tags: ['yhteys'],
+        language: 'fi',
+        status: 'PUBLISHED',
+      },
+    ]);
+    const roundTrip = join(workDir, 'export.jsonl');
+    await writeFile(roundTrip, exported.stdout);
+    expect(await cli(['import', roundTrip, '--org', 'kb'], env)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('0 created, 3 updated, 0 failed.'),
+    });
+    const author = await cli(
+      ['import', roundTrip, '--org', 'kb', '--author', 'nobody@kb.example'],
+      env,
+    );
+    expect(author).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('No user with email nobody@kb.example'),
+    });
+  });
 });

@@ -9,17 +9,83 @@ const SEARCH = `query ($q: String!, $first: Int = 5, $tags: [String!], $language
   }
 }`;
 
-const TIPS: { externalId: string; title: string; body: string; tags: string[]; language: string }[] = [
-  { externalId: 'refund', title: 'Refund a cancelled order', body: 'Refund to the original card.', tags: ['billing'], language: 'en' },
-  { externalId: 'receive', title: 'Customer did not receive the invoice', body: 'Resend it from the invoices page.', tags: ['billing'], language: 'en' },
-  { externalId: 'address', title: 'Change the billing address', body: 'Confirm the card digits first.', tags: ['account'], language: 'en' },
-  { externalId: 'cancel', title: 'Cancel a subscription', body: 'Offer a pause first.', tags: ['account'], language: 'en' },
-  { externalId: 'router', title: 'Router lights are red', body: 'Power it off for thirty seconds, then check the cable.', tags: ['connectivity'], language: 'en' },
-  { externalId: 'late', title: 'Compensation for a late delivery', body: 'Parcels more than two days late get a ten percent credit on the account.', tags: ['delivery'], language: 'en' },
-  { externalId: 'acknowledge', title: 'Acknowledgement letters', body: 'Send the acknowledgement template.', tags: ['letters'], language: 'en' },
-  { externalId: 'want', title: 'مشتری می‌خواهم قرارداد را لغو کنم', body: 'فرم لغو را ارسال کنید. شماره ۱۲۳ را بدهید.', tags: ['account'], language: 'fa' },
-  { externalId: 'keskus', title: 'Puhelinkeskus ei vastaa', body: 'Tarkista huoltokatko ja tee linjatesti.', tags: ['landline'], language: 'fi' },
-  { externalId: 'kortti', title: 'Asiakas kysyy puhelinkeskuksessa jonotuksesta', body: 'Kerro arvioitu jonotusaika.', tags: ['landline'], language: 'fi' },
+const TIPS: {
+  externalId: string;
+  title: string;
+  body: string;
+  tags: string[];
+  language: string;
+}[] = [
+  {
+    externalId: 'refund',
+    title: 'Refund a cancelled order',
+    body: 'Refund to the original card.',
+    tags: ['billing'],
+    language: 'en',
+  },
+  {
+    externalId: 'receive',
+    title: 'Customer did not receive the invoice',
+    body: 'Resend it from the invoices page.',
+    tags: ['billing'],
+    language: 'en',
+  },
+  {
+    externalId: 'address',
+    title: 'Change the billing address',
+    body: 'Confirm the card digits first.',
+    tags: ['account'],
+    language: 'en',
+  },
+  {
+    externalId: 'cancel',
+    title: 'Cancel a subscription',
+    body: 'Offer a pause first.',
+    tags: ['account'],
+    language: 'en',
+  },
+  {
+    externalId: 'router',
+    title: 'Router lights are red',
+    body: 'Power it off for thirty seconds, then check the cable.',
+    tags: ['connectivity'],
+    language: 'en',
+  },
+  {
+    externalId: 'late',
+    title: 'Compensation for a late delivery',
+    body: 'Parcels more than two days late get a ten percent credit on the account.',
+    tags: ['delivery'],
+    language: 'en',
+  },
+  {
+    externalId: 'acknowledge',
+    title: 'Acknowledgement letters',
+    body: 'Send the acknowledgement template.',
+    tags: ['letters'],
+    language: 'en',
+  },
+  {
+    externalId: 'want',
+    title: 'مشتری می‌خواهم قرارداد را لغو کنم',
+    body: 'فرم لغو را ارسال کنید. شماره ۱۲۳ را بدهید.',
+    tags: ['account'],
+    language: 'fa',
+  },
+  {
+    externalId: 'keskus',
+    title: 'Puhelinkeskus ei vastaa',
+    body: 'Tarkista huoltokatko ja tee linjatesti.',
+    tags: ['landline'],
+    language: 'fi',
+  },
+  {
+    externalId: 'kortti',
+    title: 'Asiakas kysyy puhelinkeskuksessa jonotuksesta',
+    body: 'Kerro arvioitu jonotusaika.',
+    tags: ['landline'],
+    language: 'fi',
+  },
 ];
 
 describe('search', () => {
@@ -50,7 +116,11 @@ describe('search', () => {
     const other = await t.organization('other');
     await t.user(other.id, 'agent@other.example');
     const otherToken = await t.token('other', 'agent@other.example');
-    await t.gql(create, { input: { title: 'Refund a cancelled order (other)', body: 'x', tags: [], publish: true } }, otherToken);
+    await t.gql(
+      create,
+      { input: { title: 'Refund a cancelled order (other)', body: 'x', tags: [], publish: true } },
+      otherToken,
+    );
   });
   afterAll(() => t?.close());
 
@@ -76,9 +146,12 @@ describe('search', () => {
     expect(await topIds('cad ')).toEqual([]);
   });
 
-  it.each(['می‌خواهم', 'میخواهم', 'می خواهم', 'مي خواهم'])('finds Persian written as %s', async (query) => {
-    expect(await topIds(query)).toContain('want');
-  });
+  it.each(['می‌خواهم', 'میخواهم', 'می خواهم', 'مي خواهم'])(
+    'finds Persian written as %s',
+    async (query) => {
+      expect(await topIds(query)).toContain('want');
+    },
+  );
 
   it('finds Persian digits as ASCII and back', async () => {
     expect(await topIds('123 ')).toContain('want');
@@ -90,7 +163,9 @@ describe('search', () => {
   });
 
   it('answers a question in plain words whose key terms are in the body', async () => {
-    expect(await topIds('what credit do customers get when parcels arrive late? ')).toContain('late');
+    expect(await topIds('what credit do customers get when parcels arrive late? ')).toContain(
+      'late',
+    );
   });
 
   it('returns only the caller’s organization, with highlights, facets and a search id', async () => {
@@ -107,16 +182,30 @@ describe('search', () => {
     expect(landline.edges.map((e: any) => e.node.externalId).sort()).toEqual(['keskus', 'kortti']);
     expect((await search('refund ', { tags: ['landline'] })).edges).toEqual([]);
     const finnish = await search('puhelinkeskus ', { language: 'fi' });
-    expect(finnish.edges.every((e: any) => ['keskus', 'kortti'].includes(e.node.externalId))).toBe(true);
+    expect(finnish.edges.every((e: any) => ['keskus', 'kortti'].includes(e.node.externalId))).toBe(
+      true,
+    );
     const billing = await search('refund ', { tags: ['Billing'] });
     expect(billing.edges.map((e: any) => e.node.externalId)).toEqual(['refund']);
   });
 
   it('escapes HTML in highlights', async () => {
     const create = `mutation ($input: CreateTipInput!) { createTip(input: $input) { userErrors { message } } }`;
-    await t.gql(create, { input: { title: 'Script <b>tags</b> in xylophone tips', body: '<script>alert(1)</script> xylophone', publish: true } }, agent);
+    await t.gql(
+      create,
+      {
+        input: {
+          title: 'Script <b>tags</b> in xylophone tips',
+          body: '<script>alert(1)</script> xylophone',
+          publish: true,
+        },
+      },
+      agent,
+    );
     const result = await search('xylophone');
-    expect(result.edges[0].titleHighlight).toBe('Script &lt;b&gt;tags&lt;/b&gt; in <mark>xylophone</mark> tips');
+    expect(result.edges[0].titleHighlight).toBe(
+      'Script &lt;b&gt;tags&lt;/b&gt; in <mark>xylophone</mark> tips',
+    );
     expect(result.edges[0].snippet).not.toContain('<script>');
   });
 
@@ -139,8 +228,16 @@ describe('search', () => {
     expect(click.data?.recordSearchClick.recorded).toBe(true);
     const gaps = `{ searchGaps(first: 50) { query searches withoutResults } }`;
     const result = await t.gql(gaps, {}, lead);
-    const rows = result.data?.searchGaps as { query: string; searches: number; withoutResults: number }[];
-    expect(rows.find((row) => row.query === 'zebra crossing')).toEqual({ query: 'zebra crossing', searches: 2, withoutResults: 2 });
+    const rows = result.data?.searchGaps as {
+      query: string;
+      searches: number;
+      withoutResults: number;
+    }[];
+    expect(rows.find((row) => row.query === 'zebra crossing')).toEqual({
+      query: 'zebra crossing',
+      searches: 2,
+      withoutResults: 2,
+    });
     expect(rows.find((row) => row.query === 'zebr')).toBeUndefined();
     expect(rows.find((row) => row.query === 'router')).toBeUndefined();
     expect((await t.gql(gaps, {}, agent)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -150,11 +247,13 @@ describe('search', () => {
     expect(await topIds('compensation ')).toContain('late');
     expect(await topIds('reimbursement ')).toEqual([]);
     const add = `mutation ($terms: [String!]!) { addSynonyms(input: {terms: $terms}) { synonyms { terms } userErrors { message } } }`;
-    expect((await t.gql(add, { terms: ['Reimbursement', 'compensation'] }, lead)).data?.addSynonyms.synonyms.terms).toEqual([
-      'reimbursement',
-      'compensation',
-    ]);
+    expect(
+      (await t.gql(add, { terms: ['Reimbursement', 'compensation'] }, lead)).data?.addSynonyms
+        .synonyms.terms,
+    ).toEqual(['reimbursement', 'compensation']);
     expect(await topIds('reimbursement ')).toContain('late');
-    expect((await t.gql(add, { terms: ['only-one'] }, lead)).data?.addSynonyms.userErrors).toHaveLength(1);
+    expect(
+      (await t.gql(add, { terms: ['only-one'] }, lead)).data?.addSynonyms.userErrors,
+    ).toHaveLength(1);
   });
 });

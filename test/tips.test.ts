@@ -25,7 +25,11 @@ describe('tips', () => {
     return result;
   };
   const found = async (who: string, q: string, statuses?: string[]) =>
-    ((await t.gql(SEARCH_IDS, { q, statuses }, token[who])).data!.search.edges as { node: { id: string; status: string } }[]).map((e) => e.node);
+    (
+      (await t.gql(SEARCH_IDS, { q, statuses }, token[who])).data!.search.edges as {
+        node: { id: string; status: string };
+      }[]
+    ).map((e) => e.node);
 
   beforeAll(async () => {
     t = await TestApp.start();
@@ -43,27 +47,52 @@ describe('tips', () => {
       token[name] = await t.token('acme', `${name}@acme.example`);
     }
     const grant = `mutation ($input: ExpertiseInput!) { grantExpertise(input: $input) { expertise userErrors { message } } }`;
-    const granted = await t.gql(grant, { input: { userId: userId.expert, tag: 'Billing' } }, token.lead);
+    const granted = await t.gql(
+      grant,
+      { input: { userId: userId.expert, tag: 'Billing' } },
+      token.lead,
+    );
     expect(granted.data?.grantExpertise.expertise).toEqual(['billing']);
   });
   afterAll(() => t?.close());
 
   it('validates input with field errors and writes nothing', async () => {
-    expect((await create('author', { title: '' })).userErrors[0]).toMatchObject({ field: ['input', 'title'], code: 'INVALID' });
-    expect((await create('author', { title: 'x', language: 'English' })).userErrors[0]).toMatchObject({ field: ['input', 'language'] });
-    expect((await create('author', { title: 'x', tags: Array.from({ length: 11 }, (_, i) => `t${i}`) })).userErrors[0]).toMatchObject({ field: ['input', 'tags'] });
-    expect((await create('author', { title: 'x', body: 'y'.repeat(20_001) })).userErrors[0]).toMatchObject({ field: ['input', 'body'] });
+    expect((await create('author', { title: '' })).userErrors[0]).toMatchObject({
+      field: ['input', 'title'],
+      code: 'INVALID',
+    });
+    expect(
+      (await create('author', { title: 'x', language: 'English' })).userErrors[0],
+    ).toMatchObject({ field: ['input', 'language'] });
+    expect(
+      (await create('author', { title: 'x', tags: Array.from({ length: 11 }, (_, i) => `t${i}`) }))
+        .userErrors[0],
+    ).toMatchObject({ field: ['input', 'tags'] });
+    expect(
+      (await create('author', { title: 'x', body: 'y'.repeat(20_001) })).userErrors[0],
+    ).toMatchObject({ field: ['input', 'body'] });
     expect(await found('author', 'x')).toEqual([]);
   });
 
   it('keeps a draft private to its author until it is published', async () => {
-    const draft = (await create('author', { title: 'Draft about quasars', tags: ['Billing & Refunds'] })).tip;
-    expect(draft).toMatchObject({ status: 'DRAFT', tags: ['billing-refunds'], revision: 1, verifyBy: null });
+    const draft = (
+      await create('author', { title: 'Draft about quasars', tags: ['Billing & Refunds'] })
+    ).tip;
+    expect(draft).toMatchObject({
+      status: 'DRAFT',
+      tags: ['billing-refunds'],
+      revision: 1,
+      verifyBy: null,
+    });
     const node = `query ($id: ID!) { node(id: $id) { id } }`;
     expect((await t.gql(node, { id: draft.id }, token.agent1)).data?.node).toBeNull();
-    expect((await t.gql(node, { id: draft.id }, token.author)).data?.node).toEqual({ id: draft.id });
+    expect((await t.gql(node, { id: draft.id }, token.author)).data?.node).toEqual({
+      id: draft.id,
+    });
     expect(await found('author', 'quasars')).toEqual([]);
-    expect((await act('agent1', 'publishTip', { id: draft.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await act('agent1', 'publishTip', { id: draft.id })).errors?.[0].extensions?.code).toBe(
+      'NOT_FOUND',
+    );
     const published = (await act('author', 'publishTip', { id: draft.id })).data?.publishTip.tip;
     expect(published.status).toBe('PUBLISHED');
     expect(new Date(published.verifyBy).getTime()).toBeGreaterThan(Date.now() + 89 * 86_400_000);
@@ -71,31 +100,77 @@ describe('tips', () => {
   });
 
   it('keeps every edit as a revision and restores any of them', async () => {
-    const tip = (await create('author', { title: 'Pulsar refunds', body: 'First body', tags: ['billing'], publish: true })).tip;
-    expect((await t.gql(UPDATE, { input: { id: tip.id, title: 'Stolen' } }, token.agent1)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const byAuthor = await t.gql(UPDATE, { input: { id: tip.id, body: 'Second body' } }, token.author);
+    const tip = (
+      await create('author', {
+        title: 'Pulsar refunds',
+        body: 'First body',
+        tags: ['billing'],
+        publish: true,
+      })
+    ).tip;
+    expect(
+      (await t.gql(UPDATE, { input: { id: tip.id, title: 'Stolen' } }, token.agent1)).errors?.[0]
+        .extensions?.code,
+    ).toBe('FORBIDDEN');
+    const byAuthor = await t.gql(
+      UPDATE,
+      { input: { id: tip.id, body: 'Second body' } },
+      token.author,
+    );
     expect(byAuthor.data?.updateTip.tip).toMatchObject({ body: 'Second body', revision: 2 });
-    const byExpert = await t.gql(UPDATE, { input: { id: tip.id, title: 'Pulsar refunds, checked' } }, token.expert);
-    expect(byExpert.data?.updateTip.tip).toMatchObject({ title: 'Pulsar refunds, checked', revision: 3 });
+    const byExpert = await t.gql(
+      UPDATE,
+      { input: { id: tip.id, title: 'Pulsar refunds, checked' } },
+      token.expert,
+    );
+    expect(byExpert.data?.updateTip.tip).toMatchObject({
+      title: 'Pulsar refunds, checked',
+      revision: 3,
+    });
     const revisions = await t.gql(
       `query ($id: ID!) { node(id: $id) { ... on Tip { revisions { edges { node { number title body changed } } } } } }`,
       { id: tip.id },
       token.agent1,
     );
     expect(revisions.data?.node.revisions.edges.map((e: any) => e.node)).toEqual([
-      { number: 1, title: 'Pulsar refunds', body: 'First body', changed: ['title', 'body', 'tags', 'language'] },
+      {
+        number: 1,
+        title: 'Pulsar refunds',
+        body: 'First body',
+        changed: ['title', 'body', 'tags', 'language'],
+      },
       { number: 2, title: 'Pulsar refunds', body: 'Second body', changed: ['body'] },
       { number: 3, title: 'Pulsar refunds, checked', body: 'Second body', changed: ['title'] },
     ]);
-    const restored = await act('lead', 'restoreTipRevision', { id: tip.id, revision: 1 }, 'RestoreTipRevisionInput');
-    expect(restored.data?.restoreTipRevision.tip).toMatchObject({ title: 'Pulsar refunds', body: 'First body', revision: 4 });
-    const missing = await act('lead', 'restoreTipRevision', { id: tip.id, revision: 99 }, 'RestoreTipRevisionInput');
+    const restored = await act(
+      'lead',
+      'restoreTipRevision',
+      { id: tip.id, revision: 1 },
+      'RestoreTipRevisionInput',
+    );
+    expect(restored.data?.restoreTipRevision.tip).toMatchObject({
+      title: 'Pulsar refunds',
+      body: 'First body',
+      revision: 4,
+    });
+    const missing = await act(
+      'lead',
+      'restoreTipRevision',
+      { id: tip.id, revision: 99 },
+      'RestoreTipRevisionInput',
+    );
     expect(missing.data?.restoreTipRevision.userErrors[0].code).toBe('NOT_FOUND');
     expect(await found('agent1', 'pulsar')).toHaveLength(1);
   });
 
   it('renders the body as safe HTML', async () => {
-    const tip = (await create('author', { title: 'Safe', body: '**Bold** <script>alert(1)</script> [x](javascript:alert(1))', publish: true })).tip;
+    const tip = (
+      await create('author', {
+        title: 'Safe',
+        body: '**Bold** <script>alert(1)</script> [x](javascript:alert(1))',
+        publish: true,
+      })
+    ).tip;
     expect(tip.body).toContain('<script>');
     expect(tip.bodyHtml).toContain('<strong>Bold</strong>');
     expect(tip.bodyHtml).not.toMatch(/<script|href="javascript/);
@@ -103,79 +178,141 @@ describe('tips', () => {
 
   it('counts "used on call" once an hour per agent, never for the author', async () => {
     const tip = (await create('author', { title: 'Used tip', publish: true })).tip;
-    expect((await act('agent1', 'markTipUsed', { id: tip.id })).data?.markTipUsed.tip.usedCount).toBe(1);
-    expect((await act('agent1', 'markTipUsed', { id: tip.id })).data?.markTipUsed.tip.usedCount).toBe(1);
-    expect((await act('agent2', 'markTipUsed', { id: tip.id })).data?.markTipUsed.tip.usedCount).toBe(2);
-    expect((await act('author', 'markTipUsed', { id: tip.id })).data?.markTipUsed.tip.usedCount).toBe(2);
+    expect(
+      (await act('agent1', 'markTipUsed', { id: tip.id })).data?.markTipUsed.tip.usedCount,
+    ).toBe(1);
+    expect(
+      (await act('agent1', 'markTipUsed', { id: tip.id })).data?.markTipUsed.tip.usedCount,
+    ).toBe(1);
+    expect(
+      (await act('agent2', 'markTipUsed', { id: tip.id })).data?.markTipUsed.tip.usedCount,
+    ).toBe(2);
+    expect(
+      (await act('author', 'markTipUsed', { id: tip.id })).data?.markTipUsed.tip.usedCount,
+    ).toBe(2);
   });
 
   it('takes one helpful vote per user, which can be taken back', async () => {
     const tip = (await create('author', { title: 'Helpful tip', publish: true })).tip;
-    const vote = (who: string, helpful: boolean) => act(who, 'setTipHelpful', { id: tip.id, helpful }, 'SetTipHelpfulInput');
-    expect((await vote('agent1', true)).data?.setTipHelpful.tip).toMatchObject({ helpfulCount: 1, viewerFoundHelpful: true });
+    const vote = (who: string, helpful: boolean) =>
+      act(who, 'setTipHelpful', { id: tip.id, helpful }, 'SetTipHelpfulInput');
+    expect((await vote('agent1', true)).data?.setTipHelpful.tip).toMatchObject({
+      helpfulCount: 1,
+      viewerFoundHelpful: true,
+    });
     expect((await vote('agent1', true)).data?.setTipHelpful.tip.helpfulCount).toBe(1);
     expect((await vote('agent2', true)).data?.setTipHelpful.tip.helpfulCount).toBe(2);
-    expect((await vote('agent1', false)).data?.setTipHelpful.tip).toMatchObject({ helpfulCount: 1, viewerFoundHelpful: false });
+    expect((await vote('agent1', false)).data?.setTipHelpful.tip).toMatchObject({
+      helpfulCount: 1,
+      viewerFoundHelpful: false,
+    });
     expect((await vote('author', true)).data?.setTipHelpful.tip.helpfulCount).toBe(1);
   });
 
   it('sends a tip to review on three distinct agents’ flags; still found, ranked below verified tips; verifying clears it', async () => {
-    const flagged = (await create('author', { title: 'Nebula billing codes', tags: ['billing'], publish: true })).tip;
-    const verified = (await create('author', { title: 'Nebula billing codes', tags: ['billing'], publish: true })).tip;
-    const flag = (who: string) => act(who, 'flagTip', { id: flagged.id, reason: 'Codes changed' }, 'FlagTipInput');
+    const flagged = (
+      await create('author', { title: 'Nebula billing codes', tags: ['billing'], publish: true })
+    ).tip;
+    const verified = (
+      await create('author', { title: 'Nebula billing codes', tags: ['billing'], publish: true })
+    ).tip;
+    const flag = (who: string) =>
+      act(who, 'flagTip', { id: flagged.id, reason: 'Codes changed' }, 'FlagTipInput');
     expect((await flag('agent1')).data?.flagTip.tip.status).toBe('PUBLISHED');
     expect((await flag('agent1')).data?.flagTip.tip.status).toBe('PUBLISHED');
     expect((await flag('agent2')).data?.flagTip.tip.status).toBe('PUBLISHED');
-    expect((await flag('agent3')).data?.flagTip.tip).toMatchObject({ status: 'NEEDS_REVIEW', reviewReason: 'Codes changed' });
+    expect((await flag('agent3')).data?.flagTip.tip).toMatchObject({
+      status: 'NEEDS_REVIEW',
+      reviewReason: 'Codes changed',
+    });
     // (fewer exact matches than asked for: weaker matches follow, hence the first two)
     expect((await found('agent1', 'nebula billing codes')).slice(0, 2)).toEqual([
       { id: verified.id, status: 'PUBLISHED' },
       { id: flagged.id, status: 'NEEDS_REVIEW' },
     ]);
-    expect((await act('agent1', 'verifyTip', { id: flagged.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await act('expert', 'verifyTip', { id: flagged.id })).data?.verifyTip.tip).toMatchObject({ status: 'PUBLISHED', reviewReason: null });
+    expect(
+      (await act('agent1', 'verifyTip', { id: flagged.id })).errors?.[0].extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await act('expert', 'verifyTip', { id: flagged.id })).data?.verifyTip.tip,
+    ).toMatchObject({ status: 'PUBLISHED', reviewReason: null });
     // flags were cleared: one more flag does not send it back
     expect((await flag('agent1')).data?.flagTip.tip.status).toBe('PUBLISHED');
-    const byLead = await act('lead', 'flagTip', { id: verified.id, reason: 'Outdated' }, 'FlagTipInput');
+    const byLead = await act(
+      'lead',
+      'flagTip',
+      { id: verified.id, reason: 'Outdated' },
+      'FlagTipInput',
+    );
     expect(byLead.data?.flagTip.tip.status).toBe('NEEDS_REVIEW');
-    expect((await act('agent1', 'flagTip', { id: verified.id, reason: ' ' }, 'FlagTipInput')).data?.flagTip.userErrors[0].field).toEqual(['input', 'reason']);
+    expect(
+      (await act('agent1', 'flagTip', { id: verified.id, reason: ' ' }, 'FlagTipInput')).data
+        ?.flagTip.userErrors[0].field,
+    ).toEqual(['input', 'reason']);
   });
 
   it('sends a published tip past its verification date to review (scheduled job)', async () => {
     const tip = (await create('author', { title: 'Comet expiry', publish: true })).tip;
-    const expired = await t.app.get(TipsService).expireVerifications(new Date(Date.now() + 91 * 86_400_000));
+    const expired = await t.app
+      .get(TipsService)
+      .expireVerifications(new Date(Date.now() + 91 * 86_400_000));
     expect(expired).toBeGreaterThanOrEqual(1);
     expect(await found('agent1', 'comet')).toEqual([{ id: tip.id, status: 'NEEDS_REVIEW' }]);
   });
 
   it('archives: hidden from search except for leads and admins who ask', async () => {
-    const tip = (await create('author', { title: 'Meteor archive', tags: ['billing'], publish: true })).tip;
-    expect((await act('agent1', 'archiveTip', { id: tip.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await act('expert', 'archiveTip', { id: tip.id })).data?.archiveTip.tip.status).toBe('ARCHIVED');
+    const tip = (
+      await create('author', { title: 'Meteor archive', tags: ['billing'], publish: true })
+    ).tip;
+    expect((await act('agent1', 'archiveTip', { id: tip.id })).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await act('expert', 'archiveTip', { id: tip.id })).data?.archiveTip.tip.status).toBe(
+      'ARCHIVED',
+    );
     expect(await found('agent1', 'meteor', ['ARCHIVED', 'PUBLISHED'])).toEqual([]);
     expect(await found('lead', 'meteor')).toEqual([]);
-    expect(await found('lead', 'meteor', ['ARCHIVED'])).toEqual([{ id: tip.id, status: 'ARCHIVED' }]);
+    expect(await found('lead', 'meteor', ['ARCHIVED'])).toEqual([
+      { id: tip.id, status: 'ARCHIVED' },
+    ]);
   });
 
   it('bookmarks, newest first', async () => {
     const a = (await create('author', { title: 'Bookmark A', publish: true })).tip;
     const b = (await create('author', { title: 'Bookmark B', publish: true })).tip;
-    const mark = (id: string, bookmarked: boolean) => act('agent1', 'setTipBookmark', { id, bookmarked }, 'SetTipBookmarkInput');
+    const mark = (id: string, bookmarked: boolean) =>
+      act('agent1', 'setTipBookmark', { id, bookmarked }, 'SetTipBookmarkInput');
     expect((await mark(a.id, true)).data?.setTipBookmark.tip.viewerBookmarked).toBe(true);
     await mark(b.id, true);
     const list = `{ bookmarks(first: 10) { edges { node { id } } } }`;
-    expect((await t.gql(list, {}, token.agent1)).data?.bookmarks.edges.map((e: any) => e.node.id)).toEqual([b.id, a.id]);
+    expect(
+      (await t.gql(list, {}, token.agent1)).data?.bookmarks.edges.map((e: any) => e.node.id),
+    ).toEqual([b.id, a.id]);
     await mark(b.id, false);
-    expect((await t.gql(list, {}, token.agent1)).data?.bookmarks.edges.map((e: any) => e.node.id)).toEqual([a.id]);
+    expect(
+      (await t.gql(list, {}, token.agent1)).data?.bookmarks.edges.map((e: any) => e.node.id),
+    ).toEqual([a.id]);
     expect((await t.gql(list, {}, token.agent2)).data?.bookmarks.edges).toEqual([]);
   });
 
   it('leads and admins grant and revoke expertise, listed on the user; agents cannot', async () => {
     const change = (name: string, who: string) =>
-      t.gql(`mutation ($input: ExpertiseInput!) { ${name}(input: $input) { expertise userErrors { message } } }`, { input: { userId: userId.agent2, tag: 'Routers' } }, token[who]);
-    expect((await change('grantExpertise', 'agent1')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await change('grantExpertise', 'admin')).data?.grantExpertise.expertise).toEqual(['routers']);
-    const user = await t.gql(`query ($id: ID!) { node(id: $id) { ... on User { expertise } } }`, { id: userId.agent2 }, token.agent1);
+      t.gql(
+        `mutation ($input: ExpertiseInput!) { ${name}(input: $input) { expertise userErrors { message } } }`,
+        { input: { userId: userId.agent2, tag: 'Routers' } },
+        token[who],
+      );
+    expect((await change('grantExpertise', 'agent1')).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await change('grantExpertise', 'admin')).data?.grantExpertise.expertise).toEqual([
+      'routers',
+    ]);
+    const user = await t.gql(
+      `query ($id: ID!) { node(id: $id) { ... on User { expertise } } }`,
+      { id: userId.agent2 },
+      token.agent1,
+    );
     expect(user.data?.node.expertise).toEqual(['routers']);
     expect((await change('revokeExpertise', 'lead')).data?.revokeExpertise.expertise).toEqual([]);
   });
@@ -185,7 +322,10 @@ describe('tips', () => {
     const other = await t.organization('other');
     await t.user(other.id, 'admin@other.example', Role.ADMIN);
     const outsider = await t.token('other', 'admin@other.example');
-    expect((await t.gql(`query ($id: ID!) { node(id: $id) { id } }`, { id: tip.id }, outsider)).data?.node).toBeNull();
+    expect(
+      (await t.gql(`query ($id: ID!) { node(id: $id) { id } }`, { id: tip.id }, outsider)).data
+        ?.node,
+    ).toBeNull();
     const edit = await t.gql(UPDATE, { input: { id: tip.id, title: 'Mine now' } }, outsider);
     expect(edit.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const search = await t.gql(SEARCH_IDS, { q: 'galaxy' }, outsider);

@@ -10,7 +10,8 @@ import type { Command, Output } from './command-line.js';
  * hands its commands to that server over a Unix socket (owner-only) in the data directory
  * instead of opening a second connection to the single-session embedded database.
  */
-export type Reply = { out: string } | { err: string } | { progress: [number, number] } | { exit: number };
+export type Reply =
+  { out: string } | { err: string } | { progress: [number, number] } | { exit: number };
 
 export function adminSocketPath(dataDir: string): string {
   const beside = join(dataDir, 'admin.sock');

@@ -75,7 +75,8 @@ export function parseCommand(argv: string[]): Command & { path?: string } {
   if (missing.length)
     throw new UsageError(`${name} needs ${missing.map((m) => `--${m}`).join(', ')}.`);
   if (TAKES_FILE.has(name) && rest.length !== 1) throw new UsageError(`${name} needs one file.`);
-  if (!TAKES_FILE.has(name) && rest.length) throw new UsageError(`Unexpected argument "${rest[0]}".`);
+  if (!TAKES_FILE.has(name) && rest.length)
+    throw new UsageError(`Unexpected argument "${rest[0]}".`);
   if (name === 'user create' && !Object.values(Role).includes(options.role.toUpperCase() as Role)) {
     throw new UsageError(`--role must be one of ${Object.values(Role).join(', ')}.`);
   }

@@ -82,7 +82,9 @@ export async function runCommand(
       }
       const report = await importer.import(orgId, author.id, command.file ?? '', output.progress);
       report.failed.forEach(({ line, reason }) => output.err(`line ${line}: ${reason}`));
-      output.out(`${report.created} created, ${report.updated} updated, ${report.failed.length} failed.`);
+      output.out(
+        `${report.created} created, ${report.updated} updated, ${report.failed.length} failed.`,
+      );
       return report.failed.length > 0 ? 1 : 0;
     }
     case 'export': {

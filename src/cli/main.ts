@@ -13,11 +13,17 @@ function progress(done: number, total: number): void {
   if (!process.stderr.isTTY) return;
   const filled = Math.round((done / Math.max(total, 1)) * BAR_WIDTH);
   const bar = '#'.repeat(filled).padEnd(BAR_WIDTH, '.');
-  process.stderr.write(`\r[${bar}] ${done.toLocaleString('en')} / ${total.toLocaleString('en')} lines`);
+  process.stderr.write(
+    `\r[${bar}] ${done.toLocaleString('en')} / ${total.toLocaleString('en')} lines`,
+  );
   if (done >= total) process.stderr.write('\n');
 }
 
-const output: Output = { out: (line) => console.log(line), err: (line) => console.error(line), progress };
+const output: Output = {
+  out: (line) => console.log(line),
+  err: (line) => console.error(line),
+  progress,
+};
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv.includes('--help') || argv[0] === 'help') {

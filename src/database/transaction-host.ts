@@ -8,12 +8,15 @@ import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } fr
  */
 @Injectable()
 export class TransactionHost {
-  private readonly current = new AsyncLocalStorage<EntityManager>();
+  private readonly current = new AsyncLocalStorage<{
+    manager: EntityManager;
+    afterCommit: (() => void)[];
+  }>();
 
   constructor(readonly dataSource: DataSource) {}
 
   get manager(): EntityManager {
-    return this.current.getStore() ?? this.dataSource.manager;
+    return this.current.getStore()?.manager ?? this.dataSource.manager;
   }
 
   /** Whether the caller runs inside a transaction (whose effects are not committed yet). */
@@ -26,8 +29,20 @@ export class TransactionHost {
   }
 
   /** Runs `work` in a transaction; nested calls join the outer one. */
-  run<T>(work: () => Promise<T>): Promise<T> {
+  async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return work();
-    return this.dataSource.transaction((manager) => this.current.run(manager, work));
+    const afterCommit: (() => void)[] = [];
+    const result = await this.dataSource.transaction((manager) =>
+      this.current.run({ manager, afterCommit }, work),
+    );
+    afterCommit.forEach((callback) => callback());
+    return result;
+  }
+
+  /** Calls `callback` once the current transaction commits (at once outside a transaction). */
+  afterCommit(callback: () => void): void {
+    const store = this.current.getStore();
+    if (store) store.afterCommit.push(callback);
+    else callback();
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { TransactionHost } from '../database/transaction-host.js';
 import { SEARCH_ENGINE } from './search-engine.js';
 import type { DocumentType, SearchDocument, SearchEngine } from './search-engine.js';
@@ -16,7 +16,7 @@ const POLL_MS = 2000;
  * failed indexing puts the entries back.
  */
 @Injectable()
-export class SearchIndexer implements OnModuleInit, OnApplicationShutdown {
+export class SearchIndexer implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('SearchIndexer');
   private readonly sources = new Map<DocumentType, DocumentSource>();
   private running: Promise<void> | undefined;
@@ -37,9 +37,31 @@ export class SearchIndexer implements OnModuleInit, OnApplicationShutdown {
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before any module shuts down (the database first of all): stop the timer, finish the run. */
+  async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
     await this.running?.catch(() => {});
+  }
+
+  /**
+   * Within a writer's transaction: `documents` are the current form of the `ids` written
+   * (ids without a document are removed). A transactional engine indexes them right here,
+   * atomically with the write; otherwise they go through the outbox.
+   */
+  async update(
+    organizationId: string,
+    type: DocumentType,
+    ids: string[],
+    documents: SearchDocument[],
+  ): Promise<void> {
+    if (!this.engine.transactional) {
+      await this.outbox.add(ids.map((id) => ({ organizationId, type, id })));
+      return;
+    }
+    await this.engine.index(documents);
+    const indexed = new Set(documents.map((doc) => doc.id));
+    const gone = ids.filter((id) => !indexed.has(id));
+    if (gone.length) await this.engine.remove(organizationId, type, gone);
   }
 
   /** Indexes everything in the outbox; concurrent calls share one run. */
@@ -58,10 +80,17 @@ export class SearchIndexer implements OnModuleInit, OnApplicationShutdown {
   private drainBatch(): Promise<number> {
     return this.tx.run(async () => {
       const entries = await this.outbox.take(BATCH);
-      const groups = new Map<string, { organizationId: string; type: DocumentType; ids: Set<string> }>();
+      const groups = new Map<
+        string,
+        { organizationId: string; type: DocumentType; ids: Set<string> }
+      >();
       for (const entry of entries) {
         const key = `${entry.organization_id}:${entry.doc_type}`;
-        const group = groups.get(key) ?? { organizationId: entry.organization_id, type: entry.doc_type, ids: new Set() };
+        const group = groups.get(key) ?? {
+          organizationId: entry.organization_id,
+          type: entry.doc_type,
+          ids: new Set(),
+        };
         group.ids.add(entry.doc_id);
         groups.set(key, group);
       }

@@ -7,7 +7,11 @@ import { SearchOutbox } from './search-outbox.js';
 /** The search engine, the outbox that feeds it, and the indexer that applies the outbox. */
 @Global()
 @Module({
-  providers: [{ provide: SEARCH_ENGINE, useClass: PostgresSearchEngine }, SearchOutbox, SearchIndexer],
+  providers: [
+    { provide: SEARCH_ENGINE, useClass: PostgresSearchEngine },
+    SearchOutbox,
+    SearchIndexer,
+  ],
   exports: [SEARCH_ENGINE, SearchOutbox, SearchIndexer],
 })
 export class SearchInfrastructureModule {}

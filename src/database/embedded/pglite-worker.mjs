@@ -31,7 +31,12 @@ process.on('message', (message) => {
 });
 
 try {
-  db = await PGlite.create({ dataDir, extensions: { pg_trgm, unaccent } });
+  db = await PGlite.create({
+    dataDir,
+    extensions: { pg_trgm, unaccent },
+    // A cache large enough for a contact center's tips and search index.
+    postgresqlconf: ['shared_buffers = 256MB', 'work_mem = 16MB'],
+  });
   // Two sockets so that a reconnecting pool is not refused while its old socket closes;
   // the API's pool itself holds one connection (see embedded-postgres.ts).
   server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 2 });

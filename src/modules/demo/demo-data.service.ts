@@ -41,14 +41,22 @@ export class DemoDataService {
       }
       const as = (email: string): Caller => {
         const user = users.get(email)!;
-        return { userId: user.id, organizationId: organization.id, role: user.role, teamId: user.teamId, sessionId: '' };
+        return {
+          userId: user.id,
+          organizationId: organization.id,
+          role: user.role,
+          teamId: user.teamId,
+          sessionId: '',
+        };
       };
       for (const { author, ...tip } of DEMO_TIPS) {
         required(await this.tips.create(as(author), { ...tip, publish: true }));
       }
       for (const { email, tags } of DEMO_EXPERTISE) {
         for (const tag of tags) {
-          required(await this.expertise.change(null, organization.id, users.get(email)!.id, tag, true));
+          required(
+            await this.expertise.change(null, organization.id, users.get(email)!.id, tag, true),
+          );
         }
       }
     });

@@ -3,5 +3,9 @@ import { SearchModule } from '../search/search.module.js';
 import { TipsModule } from '../tips/tips.module.js';
 import { MaintenanceService } from './maintenance.service.js';
 
-@Module({ imports: [TipsModule, SearchModule], providers: [MaintenanceService], exports: [MaintenanceService] })
+@Module({
+  imports: [TipsModule, SearchModule],
+  providers: [MaintenanceService],
+  exports: [MaintenanceService],
+})
 export class MaintenanceModule {}

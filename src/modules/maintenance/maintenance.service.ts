@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { SearchService } from '../search/search.service.js';
 import { TipsService } from '../tips/tips.service.js';
 
@@ -9,7 +9,7 @@ const EVERY_MS = 10 * 60 * 1000;
  * go to review, and search logs past the organization's retention period are deleted.
  */
 @Injectable()
-export class MaintenanceService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MaintenanceService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Maintenance');
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -25,7 +25,7 @@ export class MaintenanceService implements OnApplicationBootstrap, OnApplication
     void this.run();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
     await this.running;
   }
@@ -39,7 +39,8 @@ export class MaintenanceService implements OnApplicationBootstrap, OnApplication
     try {
       const expired = await this.tips.expireVerifications();
       const pruned = await this.search.pruneLog();
-      if (expired || pruned) this.logger.log(`${expired} tips due for review, ${pruned} old search log entries deleted`);
+      if (expired || pruned)
+        this.logger.log(`${expired} tips due for review, ${pruned} old search log entries deleted`);
     } catch (error) {
       this.logger.error(error instanceof Error ? error : String(error));
     }

@@ -5,5 +5,8 @@ import { TipsModule } from '../tips/tips.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { NodeResolver } from './node.resolver.js';
 
-@Module({ imports: [OrganizationsModule, TeamsModule, UsersModule, TipsModule], providers: [NodeResolver] })
+@Module({
+  imports: [OrganizationsModule, TeamsModule, UsersModule, TipsModule],
+  providers: [NodeResolver],
+})
 export class NodeModule {}

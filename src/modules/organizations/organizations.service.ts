@@ -67,7 +67,9 @@ export class OrganizationsService {
   ): Promise<Outcome<OrganizationEntity>> {
     for (const [field, value] of Object.entries(settings)) {
       if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > 3650)) {
-        return failure(userError(UserErrorCode.INVALID, 'Must be a whole number of days from 1 to 3650.', field));
+        return failure(
+          userError(UserErrorCode.INVALID, 'Must be a whole number of days from 1 to 3650.', field),
+        );
       }
     }
     return success((await this.organizations.update(id, settings))!);

@@ -29,12 +29,27 @@ export class SearchLogRepository {
     await this.tx.manager.query(
       `INSERT INTO search_log (id, organization_id, user_id, typing_session, query, normalized, result_count, took_ms)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [entry.id, entry.organizationId, entry.userId, entry.typingSession, entry.query, entry.normalized, entry.resultCount, entry.tookMs],
+      [
+        entry.id,
+        entry.organizationId,
+        entry.userId,
+        entry.typingSession,
+        entry.query,
+        entry.normalized,
+        entry.resultCount,
+        entry.tookMs,
+      ],
     );
   }
 
   /** Records a click on a result of the caller's own search; false when there is no such search. */
-  async addClick(organizationId: string, userId: string, searchId: string, docId: string, position: number | null): Promise<boolean> {
+  async addClick(
+    organizationId: string,
+    userId: string,
+    searchId: string,
+    docId: string,
+    position: number | null,
+  ): Promise<boolean> {
     const updated = await this.tx.manager.query(
       `UPDATE search_log SET clicked = true WHERE id = $1 AND organization_id = $2 AND user_id = $3 RETURNING id`,
       [searchId, organizationId, userId],

@@ -49,10 +49,15 @@ export class SearchResolver {
   constructor(private readonly searchService: SearchService) {}
 
   @Query(() => SearchConnection, {
-    description: "One search box: the caller's organization's tips, best first, typo-tolerant, in every language it uses.",
+    description:
+      "One search box: the caller's organization's tips, best first, typo-tolerant, in every language it uses.",
   })
-  async search(@CurrentCaller() caller: Caller, @Args() args: SearchArgs): Promise<SearchConnection> {
-    if (args.query.length > MAX_QUERY_LENGTH) throw badInput(`The query is limited to ${MAX_QUERY_LENGTH} characters.`);
+  async search(
+    @CurrentCaller() caller: Caller,
+    @Args() args: SearchArgs,
+  ): Promise<SearchConnection> {
+    if (args.query.length > MAX_QUERY_LENGTH)
+      throw badInput(`The query is limited to ${MAX_QUERY_LENGTH} characters.`);
     if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_SEARCH_RESULTS) {
       throw badInput(`"first" must be from 1 to ${MAX_SEARCH_RESULTS}; got ${args.first}.`);
     }
@@ -87,23 +92,42 @@ export class SearchResolver {
   }
 
   @Mutation(() => RecordSearchClickPayload, { description: 'The agent opened a search result.' })
-  async recordSearchClick(@CurrentCaller() caller: Caller, @Args('input') input: RecordSearchClickInput): Promise<RecordSearchClickPayload> {
+  async recordSearchClick(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: RecordSearchClickInput,
+  ): Promise<RecordSearchClickPayload> {
     const tipId = idOfType(input.nodeId, 'Tip');
     if (!UUID.test(input.searchId) || !tipId) {
-      return { recorded: false, userErrors: [userError(UserErrorCode.NOT_FOUND, 'No such search or result.', 'searchId')] };
+      return {
+        recorded: false,
+        userErrors: [userError(UserErrorCode.NOT_FOUND, 'No such search or result.', 'searchId')],
+      };
     }
-    const recorded = await this.searchService.recordClick(caller, input.searchId, tipId, input.position ?? null);
+    const recorded = await this.searchService.recordClick(
+      caller,
+      input.searchId,
+      tipId,
+      input.position ?? null,
+    );
     return recorded
       ? { recorded, userErrors: [] }
-      : { recorded, userErrors: [userError(UserErrorCode.NOT_FOUND, 'No such search of yours.', 'searchId')] };
+      : {
+          recorded,
+          userErrors: [userError(UserErrorCode.NOT_FOUND, 'No such search of yours.', 'searchId')],
+        };
   }
 
   @Roles(Role.TEAM_LEAD, Role.ADMIN)
   @Query(() => [SearchGap], {
-    description: 'Leads and admins: the most frequent searches that found nothing or got no click (aggregated, no individual searches).',
+    description:
+      'Leads and admins: the most frequent searches that found nothing or got no click (aggregated, no individual searches).',
   })
-  async searchGaps(@CurrentCaller() caller: Caller, @Args() args: SearchGapsArgs): Promise<SearchGap[]> {
-    if (!Number.isInteger(args.first) || args.first < 1 || args.first > 100) throw badInput('"first" must be from 1 to 100.');
+  async searchGaps(
+    @CurrentCaller() caller: Caller,
+    @Args() args: SearchGapsArgs,
+  ): Promise<SearchGap[]> {
+    if (!Number.isInteger(args.first) || args.first < 1 || args.first > 100)
+      throw badInput('"first" must be from 1 to 100.');
     const until = args.until ?? new Date();
     const since = args.since ?? new Date(until.getTime() - 30 * DAY_MS);
     const rows = await this.searchService.gaps(caller, since, until, args.first);
@@ -121,16 +145,29 @@ export class SearchResolver {
   }
 
   @Roles(Role.TEAM_LEAD, Role.ADMIN)
-  @Mutation(() => SynonymsPayload, { description: 'Leads and admins: terms that should find each other.' })
-  async addSynonyms(@CurrentCaller() caller: Caller, @Args('input') input: AddSynonymsInput): Promise<SynonymsPayload> {
+  @Mutation(() => SynonymsPayload, {
+    description: 'Leads and admins: terms that should find each other.',
+  })
+  async addSynonyms(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: AddSynonymsInput,
+  ): Promise<SynonymsPayload> {
     const outcome = await this.searchService.addSynonyms(caller, input.terms);
     return { synonyms: outcome.value, userErrors: outcome.userErrors };
   }
 
   @Roles(Role.TEAM_LEAD, Role.ADMIN)
   @Mutation(() => SynonymsPayload)
-  async removeSynonyms(@CurrentCaller() caller: Caller, @Args('input') input: RemoveSynonymsInput): Promise<SynonymsPayload> {
-    const removed = UUID.test(input.id) && (await this.searchService.removeSynonyms(caller, input.id));
-    return removed ? { userErrors: [] } : { userErrors: [userError(UserErrorCode.NOT_FOUND, 'No synonym group with that id.', 'id')] };
+  async removeSynonyms(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: RemoveSynonymsInput,
+  ): Promise<SynonymsPayload> {
+    const removed =
+      UUID.test(input.id) && (await this.searchService.removeSynonyms(caller, input.id));
+    return removed
+      ? { userErrors: [] }
+      : {
+          userErrors: [userError(UserErrorCode.NOT_FOUND, 'No synonym group with that id.', 'id')],
+        };
   }
 }

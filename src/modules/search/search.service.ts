@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Role } from '../../common/auth/role.js';
 import type { Caller } from '../../common/context/request-context.js';
-import { Outcome, UserErrorCode, failure, success, userError } from '../../common/graphql/user-error.js';
+import {
+  Outcome,
+  UserErrorCode,
+  failure,
+  success,
+  userError,
+} from '../../common/graphql/user-error.js';
 import { SEARCH_ENGINE } from '../../search/search-engine.js';
 import type { SearchEngine, SearchHit } from '../../search/search-engine.js';
 import { normalizeForIndex } from '../../search/text/normalize.js';
@@ -47,7 +53,8 @@ export class SearchService {
   async search(caller: Caller, text: string, options: SearchOptions): Promise<SearchResult> {
     const started = process.hrtime.bigint();
     const statuses = options.statuses.filter(
-      (status) => status !== TipStatus.DRAFT && (status !== TipStatus.ARCHIVED || caller.role !== Role.AGENT),
+      (status) =>
+        status !== TipStatus.DRAFT && (status !== TipStatus.ARCHIVED || caller.role !== Role.AGENT),
     );
     const response = await this.engine.search({
       organizationId: caller.organizationId,
@@ -60,7 +67,12 @@ export class SearchService {
       language: options.language,
     });
     const tips = new Map(
-      (await this.tips.findByIds(caller.organizationId, response.hits.map((hit) => hit.id))).map((tip) => [tip.id, tip]),
+      (
+        await this.tips.findByIds(
+          caller.organizationId,
+          response.hits.map((hit) => hit.id),
+        )
+      ).map((tip) => [tip.id, tip]),
     );
     const hits = response.hits.flatMap(({ id, type: _type, ...hit }) => {
       const tip = tips.get(id);
@@ -80,10 +92,21 @@ export class SearchService {
         tookMs: Number(process.hrtime.bigint() - started) / 1e6,
       });
     }
-    return { searchId, hits, total: response.total, facets: response.facets, normalizedQuery: response.normalizedQuery };
+    return {
+      searchId,
+      hits,
+      total: response.total,
+      facets: response.facets,
+      normalizedQuery: response.normalizedQuery,
+    };
   }
 
-  recordClick(caller: Caller, searchId: string, tipId: string, position: number | null): Promise<boolean> {
+  recordClick(
+    caller: Caller,
+    searchId: string,
+    tipId: string,
+    position: number | null,
+  ): Promise<boolean> {
     return this.log.addClick(caller.organizationId, caller.userId, searchId, tipId, position);
   }
 
@@ -102,7 +125,9 @@ export class SearchService {
   async addSynonyms(caller: Caller, terms: string[]): Promise<Outcome<SynonymGroup>> {
     const clean = [...new Set(terms.map(normalizeForIndex).filter(Boolean))];
     if (clean.length < 2 || clean.length > 20) {
-      return failure(userError(UserErrorCode.INVALID, 'A synonym group has 2-20 different terms.', 'terms'));
+      return failure(
+        userError(UserErrorCode.INVALID, 'A synonym group has 2-20 different terms.', 'terms'),
+      );
     }
     return success(await this.synonyms.add(caller.organizationId, clean));
   }

@@ -1,4 +1,13 @@
-import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, createUnionType } from '@nestjs/graphql';
+import {
+  ArgsType,
+  Field,
+  Float,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  createUnionType,
+} from '@nestjs/graphql';
 import { fromGlobalId } from '../../common/graphql/global-id.js';
 import { PageInfo } from '../../common/graphql/connection.js';
 import { UserError } from '../../common/graphql/user-error.js';
@@ -17,7 +26,9 @@ export const SearchResultNode = createUnionType({
 
 @ArgsType()
 export class SearchArgs {
-  @Field({ description: `What the agent typed (at most ${MAX_QUERY_LENGTH} characters). A trailing space ends the last word; otherwise it is matched as a prefix.` })
+  @Field({
+    description: `What the agent typed (at most ${MAX_QUERY_LENGTH} characters). A trailing space ends the last word; otherwise it is matched as a prefix.`,
+  })
   query: string;
 
   @Field(() => Int, { defaultValue: 10, description: `From 1 to ${MAX_SEARCH_RESULTS}.` })
@@ -40,7 +51,8 @@ export class SearchArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Search-as-you-type: one id per burst of keystrokes, so the burst counts as one search in searchGaps.',
+    description:
+      'Search-as-you-type: one id per burst of keystrokes, so the burst counts as one search in searchGaps.',
   })
   typingSession?: string | null;
 }
@@ -86,7 +98,10 @@ export class SearchConnection {
   @Field(() => [TagFacet], { description: 'Tags of the matching results, most frequent first.' })
   facets: TagFacet[];
 
-  @Field(() => ID, { nullable: true, description: 'Send with recordSearchClick when the agent opens a result.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Send with recordSearchClick when the agent opens a result.',
+  })
   searchId: string | null;
 }
 
@@ -116,7 +131,10 @@ export class SearchGap {
   @Field({ description: 'The normalized query.' })
   query: string;
 
-  @Field(() => Int, { description: 'Searches (typing bursts) for it that found nothing or were not followed by a click.' })
+  @Field(() => Int, {
+    description:
+      'Searches (typing bursts) for it that found nothing or were not followed by a click.',
+  })
   searches: number;
 
   @Field(() => Int, { description: 'Of those, how many found nothing at all.' })
@@ -137,7 +155,9 @@ export class SynonymGroupType {
 
 @InputType()
 export class AddSynonymsInput {
-  @Field(() => [String], { description: 'Terms that should find each other, e.g. ["refund", "reimbursement"].' })
+  @Field(() => [String], {
+    description: 'Terms that should find each other, e.g. ["refund", "reimbursement"].',
+  })
   terms: string[];
 }
 

@@ -7,7 +7,12 @@ import { ExpertiseAuditEntity, UserExpertiseEntity } from './tip.entities.js';
 export class ExpertiseRepository {
   constructor(private readonly tx: TransactionHost) {}
 
-  async grant(organizationId: string, userId: string, tagId: string, grantedBy: string | null): Promise<boolean> {
+  async grant(
+    organizationId: string,
+    userId: string,
+    tagId: string,
+    grantedBy: string | null,
+  ): Promise<boolean> {
     const rows = await this.tx.manager.query(
       `INSERT INTO user_expertise (organization_id, user_id, tag_id, granted_by) VALUES ($1, $2, $3, $4)
        ON CONFLICT DO NOTHING RETURNING user_id`,
@@ -17,16 +22,23 @@ export class ExpertiseRepository {
   }
 
   async revoke(organizationId: string, userId: string, tagId: string): Promise<boolean> {
-    const result = await this.tx.repository(UserExpertiseEntity).delete({ organizationId, userId, tagId });
+    const result = await this.tx
+      .repository(UserExpertiseEntity)
+      .delete({ organizationId, userId, tagId });
     return (result.affected ?? 0) > 0;
   }
 
-  async audit(entry: Pick<ExpertiseAuditEntity, 'organizationId' | 'userId' | 'tag' | 'action' | 'actorId'>) {
+  async audit(
+    entry: Pick<ExpertiseAuditEntity, 'organizationId' | 'userId' | 'tag' | 'action' | 'actorId'>,
+  ) {
     await this.tx.repository(ExpertiseAuditEntity).insert(entry);
   }
 
   /** Tag names each user is an expert in. */
-  async tagsOfUsers(organizationId: string, userIds: readonly string[]): Promise<Map<string, string[]>> {
+  async tagsOfUsers(
+    organizationId: string,
+    userIds: readonly string[],
+  ): Promise<Map<string, string[]>> {
     const rows: { user_id: string; name: string }[] = await this.tx.manager.query(
       `SELECT e.user_id, t.name FROM user_expertise e JOIN tags t ON t.id = e.tag_id
        WHERE e.organization_id = $1 AND e.user_id = ANY($2::uuid[]) ORDER BY t.name`,
@@ -37,7 +49,11 @@ export class ExpertiseRepository {
     return byUser;
   }
 
-  async isExpertInAny(organizationId: string, userId: string, tagNames: string[]): Promise<boolean> {
+  async isExpertInAny(
+    organizationId: string,
+    userId: string,
+    tagNames: string[],
+  ): Promise<boolean> {
     if (tagNames.length === 0) return false;
     const rows = await this.tx.manager.query(
       `SELECT 1 FROM user_expertise e JOIN tags t ON t.id = e.tag_id

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../../common/context/request-context.js';
-import { Outcome, UserErrorCode, failure, success, userError } from '../../common/graphql/user-error.js';
+import {
+  Outcome,
+  UserErrorCode,
+  failure,
+  success,
+  userError,
+} from '../../common/graphql/user-error.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import { UsersService } from '../users/users.service.js';
 import { ExpertiseRepository } from './expertise.repository.js';
@@ -17,9 +23,18 @@ export class ExpertiseService {
     private readonly users: UsersService,
   ) {}
 
-  async change(actor: Caller | null, organizationId: string, userId: string, tag: string, grant: boolean): Promise<Outcome<string[]>> {
+  async change(
+    actor: Caller | null,
+    organizationId: string,
+    userId: string,
+    tag: string,
+    grant: boolean,
+  ): Promise<Outcome<string[]>> {
     const name = normalizeTag(tag);
-    if (!name) return failure(userError(UserErrorCode.INVALID, 'A tag needs at least one letter or digit.', 'tag'));
+    if (!name)
+      return failure(
+        userError(UserErrorCode.INVALID, 'A tag needs at least one letter or digit.', 'tag'),
+      );
     if (!(await this.users.findById(organizationId, userId))) {
       return failure(userError(UserErrorCode.NOT_FOUND, 'No user with that id.', 'userId'));
     }
@@ -32,7 +47,13 @@ export class ExpertiseService {
         ? await this.expertise.grant(organizationId, userId, tagEntity.id, actor?.userId ?? null)
         : await this.expertise.revoke(organizationId, userId, tagEntity.id);
       if (changed) {
-        await this.expertise.audit({ organizationId, userId, tag: name, action: grant ? 'GRANTED' : 'REVOKED', actorId: actor?.userId ?? null });
+        await this.expertise.audit({
+          organizationId,
+          userId,
+          tag: name,
+          action: grant ? 'GRANTED' : 'REVOKED',
+          actorId: actor?.userId ?? null,
+        });
       }
     });
     return success((await this.tagsOf(organizationId, [userId])).get(userId) ?? []);

@@ -1,19 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { In, MoreThan } from 'typeorm';
 import { TransactionHost } from '../../database/transaction-host.js';
-import { BookmarkEntity, HelpfulVoteEntity, TipEventEntity, TipEventKind, TipFlagEntity } from './tip.entities.js';
+import {
+  BookmarkEntity,
+  HelpfulVoteEntity,
+  TipEventEntity,
+  TipEventKind,
+  TipFlagEntity,
+} from './tip.entities.js';
 
 /** What agents do with tips: reuse events, helpful votes, flags and bookmarks. */
 @Injectable()
 export class TipActivityRepository {
   constructor(private readonly tx: TransactionHost) {}
 
-  async addEvent(event: { organizationId: string; tipId: string; userId: string; kind: TipEventKind; counts: boolean }) {
+  async addEvent(event: {
+    organizationId: string;
+    tipId: string;
+    userId: string;
+    kind: TipEventKind;
+    counts: boolean;
+  }) {
     await this.tx.repository(TipEventEntity).insert(event);
   }
 
   async usedSince(tipId: string, userId: string, since: Date): Promise<boolean> {
-    return this.tx.repository(TipEventEntity).existsBy({ tipId, userId, kind: 'USED_ON_CALL', createdAt: MoreThan(since) });
+    return this.tx
+      .repository(TipEventEntity)
+      .existsBy({ tipId, userId, kind: 'USED_ON_CALL', createdAt: MoreThan(since) });
   }
 
   /** Adds the vote; false when the user had already voted. */
@@ -32,7 +46,9 @@ export class TipActivityRepository {
   }
 
   async votedTips(userId: string, tipIds: readonly string[]): Promise<Set<string>> {
-    const votes = await this.tx.repository(HelpfulVoteEntity).findBy({ userId, tipId: In([...tipIds]) });
+    const votes = await this.tx
+      .repository(HelpfulVoteEntity)
+      .findBy({ userId, tipId: In([...tipIds]) });
     return new Set(votes.map((vote) => vote.tipId));
   }
 
@@ -61,12 +77,19 @@ export class TipActivityRepository {
   }
 
   async bookmarkedTips(userId: string, tipIds: readonly string[]): Promise<Set<string>> {
-    const rows = await this.tx.repository(BookmarkEntity).findBy({ userId, tipId: In([...tipIds]) });
+    const rows = await this.tx
+      .repository(BookmarkEntity)
+      .findBy({ userId, tipId: In([...tipIds]) });
     return new Set(rows.map((row) => row.tipId));
   }
 
   /** The user's bookmarks, newest first, `first` after the given offset. */
-  listBookmarks(organizationId: string, userId: string, first: number, offset: number): Promise<BookmarkEntity[]> {
+  listBookmarks(
+    organizationId: string,
+    userId: string,
+    first: number,
+    offset: number,
+  ): Promise<BookmarkEntity[]> {
     return this.tx.repository(BookmarkEntity).find({
       where: { organizationId, userId },
       order: { createdAt: 'DESC', tipId: 'ASC' },

@@ -22,7 +22,10 @@ export interface TipContent {
 
 /** The first problem with a tip's content, as [field, message], or null. */
 export function contentProblem(content: Partial<TipContent>): [string, string] | null {
-  if (content.title !== undefined && (content.title.trim().length < 1 || content.title.trim().length > MAX_TITLE)) {
+  if (
+    content.title !== undefined &&
+    (content.title.trim().length < 1 || content.title.trim().length > MAX_TITLE)
+  ) {
     return ['title', `The title must be 1-${MAX_TITLE} characters.`];
   }
   if (content.body !== undefined && content.body.length > MAX_BODY) {
@@ -30,10 +33,14 @@ export function contentProblem(content: Partial<TipContent>): [string, string] |
   }
   if (content.tags !== undefined) {
     if (content.tags.length > MAX_TAGS) return ['tags', `A tip has at most ${MAX_TAGS} tags.`];
-    if (content.tags.some((tag) => normalizeTag(tag) === '')) return ['tags', 'A tag needs at least one letter or digit.'];
+    if (content.tags.some((tag) => normalizeTag(tag) === ''))
+      return ['tags', 'A tag needs at least one letter or digit.'];
   }
   if (content.language !== undefined && !LANGUAGE.test(content.language)) {
-    return ['language', 'The language must be a two- or three-letter code such as "en", "fa" or "fi".'];
+    return [
+      'language',
+      'The language must be a two- or three-letter code such as "en", "fa" or "fi".',
+    ];
   }
   return null;
 }

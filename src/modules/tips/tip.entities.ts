@@ -1,4 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 export enum TipStatus {
   DRAFT = 'DRAFT',
@@ -121,7 +128,8 @@ export class TipRevisionEntity {
   createdAt: Date;
 }
 
-export type TipEventKind = 'USED_ON_CALL' | 'HELPFUL_ADDED' | 'HELPFUL_REMOVED' | 'FLAGGED' | 'VERIFIED';
+export type TipEventKind =
+  'USED_ON_CALL' | 'HELPFUL_ADDED' | 'HELPFUL_REMOVED' | 'FLAGGED' | 'VERIFIED';
 
 @Entity('tip_events')
 export class TipEventEntity {

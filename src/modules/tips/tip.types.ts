@@ -7,12 +7,18 @@ import { TipEntity, TipRevisionEntity, TipStatus } from './tip.entities.js';
 
 registerEnumType(TipStatus, { name: 'TipStatus' });
 
-@ObjectType('Tip', { implements: () => [Node], description: 'Short, practical knowledge: say this, do this.' })
+@ObjectType('Tip', {
+  implements: () => [Node],
+  description: 'Short, practical knowledge: say this, do this.',
+})
 export class Tip implements Node {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String, { nullable: true, description: 'The id in the system it was imported from.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The id in the system it was imported from.',
+  })
   externalId: string | null;
 
   @Field()
@@ -42,7 +48,7 @@ export class Tip implements Node {
   @Field(() => String, { nullable: true, description: 'Why the tip needs review.' })
   reviewReason: string | null;
 
-  @Field(() => Int, { description: "Times other agents used it on a call." })
+  @Field(() => Int, { description: 'Times other agents used it on a call.' })
   usedCount: number;
 
   @Field(() => Int)
@@ -115,7 +121,8 @@ export class TipRevision {
   organizationId: string;
 
   static from(entity: TipRevisionEntity): TipRevision {
-    const { number, title, body, tags, language, changed, createdAt, editorId, organizationId } = entity;
+    const { number, title, body, tags, language, changed, createdAt, editorId, organizationId } =
+      entity;
     return { number, title, body, tags, language, changed, createdAt, editorId, organizationId };
   }
 }

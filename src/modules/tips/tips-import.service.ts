@@ -3,16 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { Role } from '../../common/auth/role.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import { SearchIndexer } from '../../search/search-indexer.js';
-import { SearchOutbox } from '../../search/search-outbox.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { UsersService } from '../users/users.service.js';
 import { TipContent, cleanContent, contentProblem } from './tip-rules.js';
 import { TipEntity, TipStatus } from './tip.entities.js';
 import { TipsRepository } from './tips.repository.js';
-import { TipsService } from './tips.service.js';
+import { TipsService, searchDocuments } from './tips.service.js';
 
 export const IMPORT_AUTHOR_EMAIL = 'import@floorwalker.invalid';
-const BATCH = 1000;
+const BATCH = 2000;
 const STATUSES = new Set<string>(Object.values(TipStatus));
 
 /** One line of the import format. */
@@ -47,15 +46,19 @@ export class TipsImportService {
     private readonly tipsService: TipsService,
     private readonly users: UsersService,
     private readonly organizations: OrganizationsService,
-    private readonly outbox: SearchOutbox,
     private readonly indexer: SearchIndexer,
   ) {}
 
   /** The author to credit: the given email, or the organization's "import" author. */
-  async author(organizationId: string, email?: string): Promise<{ id: string } | { error: string }> {
+  async author(
+    organizationId: string,
+    email?: string,
+  ): Promise<{ id: string } | { error: string }> {
     if (email) {
       const user = await this.users.findByEmailWithPassword(organizationId, email);
-      return user ? { id: user.id } : { error: `No user with email ${email} in this organization.` };
+      return user
+        ? { id: user.id }
+        : { error: `No user with email ${email} in this organization.` };
     }
     const existing = await this.users.findByEmailWithPassword(organizationId, IMPORT_AUTHOR_EMAIL);
     if (existing) return { id: existing.id };
@@ -87,7 +90,10 @@ export class TipsImportService {
         const parsed = parseLine(raw, i + 1);
         if ('reason' in parsed) report.failed.push(parsed);
         else if (seen.has(parsed.externalId)) {
-          report.failed.push({ line: i + 1, reason: `externalId "${parsed.externalId}" is already on line ${seen.get(parsed.externalId)}` });
+          report.failed.push({
+            line: i + 1,
+            reason: `externalId "${parsed.externalId}" is already on line ${seen.get(parsed.externalId)}`,
+          });
         } else {
           seen.set(parsed.externalId, i + 1);
           batch.push(parsed);
@@ -119,12 +125,22 @@ export class TipsImportService {
     }
   }
 
-  private async importBatch(organizationId: string, authorId: string, batch: ParsedLine[], report: ImportReport) {
+  private async importBatch(
+    organizationId: string,
+    authorId: string,
+    batch: ParsedLine[],
+    report: ImportReport,
+  ) {
     if (batch.length === 0) return;
     const editor = { userId: authorId, organizationId };
-    const ids = await this.tx.run(async () => {
+    await this.tx.run(async () => {
       const existing = new Map(
-        (await this.tips.findByExternalIds(organizationId, batch.map((line) => line.externalId))).map((tip) => [tip.externalId!, tip]),
+        (
+          await this.tips.findByExternalIds(
+            organizationId,
+            batch.map((line) => line.externalId),
+          )
+        ).map((tip) => [tip.externalId!, tip]),
       );
       const fresh = batch.filter((line) => !existing.has(line.externalId));
       const changed = batch.filter((line) => existing.has(line.externalId));
@@ -134,15 +150,32 @@ export class TipsImportService {
         fresh.map((line) => {
           const status = line.status ?? TipStatus.PUBLISHED;
           const published = status === TipStatus.DRAFT ? {} : publication;
-          return { externalId: line.externalId, title: line.title, body: line.body, language: line.language, status, authorId, ...published };
+          return {
+            externalId: line.externalId,
+            title: line.title,
+            body: line.body,
+            language: line.language,
+            status,
+            authorId,
+            ...published,
+          };
         }),
       );
-      const byExternalId = new Map<string, TipEntity>(inserted.map((tip) => [tip.externalId!, tip]));
+      const byExternalId = new Map<string, TipEntity>(
+        inserted.map((tip) => [tip.externalId!, tip]),
+      );
       await this.tips.updateContent(
         organizationId,
         changed.map((line) => {
           const tip = existing.get(line.externalId)!;
-          return { id: tip.id, title: line.title, body: line.body, language: line.language, status: line.status ?? tip.status, revision: tip.revision + 1 };
+          return {
+            id: tip.id,
+            title: line.title,
+            body: line.body,
+            language: line.language,
+            status: line.status ?? tip.status,
+            revision: tip.revision + 1,
+          };
         }),
       );
       const tagsByTip = new Map<string, string[]>();
@@ -150,45 +183,91 @@ export class TipsImportService {
         const tip = existing.get(line.externalId) ?? byExternalId.get(line.externalId)!;
         tagsByTip.set(tip.id, line.tags);
         const number = existing.has(line.externalId) ? tip.revision + 1 : 1;
-        const content: TipContent = { title: line.title, body: line.body, tags: line.tags, language: line.language };
-        return { organizationId, tipId: tip.id, number, ...content, changed: ['imported'], editorId: editor.userId };
+        const content: TipContent = {
+          title: line.title,
+          body: line.body,
+          tags: line.tags,
+          language: line.language,
+        };
+        return {
+          organizationId,
+          tipId: tip.id,
+          number,
+          ...content,
+          changed: ['imported'],
+          editorId: editor.userId,
+        };
       });
       await this.tips.setTags(organizationId, tagsByTip);
       await this.tips.addRevisions(revisions);
       for (const language of new Set(batch.map((line) => line.language))) {
         await this.organizations.addLanguage(organizationId, language);
       }
-      const tipIds = [...tagsByTip.keys()];
-      await this.outbox.add(tipIds.map((id) => ({ organizationId, type: 'TIP' as const, id })));
+      // The batch's tips as they are now, indexed with the batch (no need to read them back).
+      const now = new Date();
+      const current = batch.map((line): TipEntity => {
+        const before = existing.get(line.externalId);
+        const tip = before ?? byExternalId.get(line.externalId)!;
+        const { title, body, language, tags } = line;
+        return {
+          ...tip,
+          title,
+          body,
+          language,
+          tags,
+          status: line.status ?? tip.status,
+          ...(before && { updatedAt: now }),
+        };
+      });
+      await this.indexer.update(
+        organizationId,
+        'TIP',
+        current.map((tip) => tip.id),
+        searchDocuments(current),
+      );
       report.created += fresh.length;
       report.updated += changed.length;
-      return tipIds;
     });
-    if (ids.length) await this.indexer.drain();
+    await this.indexer.drain();
   }
 }
 
 /** Checks one JSON line; returns the tip or why the line was refused. */
-export function parseLine(raw: string, line: number): ParsedLine | { line: number; reason: string } {
+export function parseLine(
+  raw: string,
+  line: number,
+): ParsedLine | { line: number; reason: string } {
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch {
     return { line, reason: 'not valid JSON' };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { line, reason: 'not a JSON object' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { line, reason: 'not a JSON object' };
   const record = value as Record<string, unknown>;
   for (const field of ['externalId', 'title', 'body', 'language']) {
     if (typeof record[field] !== 'string') return { line, reason: `"${field}" must be a string` };
   }
   if (!(record.externalId as string).trim()) return { line, reason: '"externalId" is empty' };
   const tags = record.tags ?? [];
-  if (!Array.isArray(tags) || tags.some((tag) => typeof tag !== 'string')) return { line, reason: '"tags" must be an array of strings' };
+  if (!Array.isArray(tags) || tags.some((tag) => typeof tag !== 'string'))
+    return { line, reason: '"tags" must be an array of strings' };
   if (record.status !== undefined && !STATUSES.has(record.status as string)) {
     return { line, reason: `"status" must be one of ${[...STATUSES].join(', ')}` };
   }
-  const content = { title: record.title as string, body: record.body as string, tags: tags as string[], language: record.language as string };
+  const content = {
+    title: record.title as string,
+    body: record.body as string,
+    tags: tags as string[],
+    language: record.language as string,
+  };
   const problem = contentProblem(content);
   if (problem) return { line, reason: `${problem[0]}: ${problem[1]}` };
-  return { line, externalId: (record.externalId as string).trim(), status: record.status as TipStatus | undefined, ...cleanContent(content) };
+  return {
+    line,
+    externalId: (record.externalId as string).trim(),
+    status: record.status as TipStatus | undefined,
+    ...cleanContent(content),
+  };
 }

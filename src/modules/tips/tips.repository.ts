@@ -3,9 +3,18 @@ import { In } from 'typeorm';
 import { Page, PageArgs, paginate } from '../../database/keyset.js';
 import { returnedRows } from '../../database/returned-rows.js';
 import { TransactionHost } from '../../database/transaction-host.js';
-import { TagEntity, TipEntity, TipRevisionEntity, TipStatus, TipTagEntity } from './tip.entities.js';
+import {
+  TagEntity,
+  TipEntity,
+  TipRevisionEntity,
+  TipStatus,
+  TipTagEntity,
+} from './tip.entities.js';
 
-export type NewTip = Pick<TipEntity, 'externalId' | 'title' | 'body' | 'language' | 'status' | 'authorId'> &
+export type NewTip = Pick<
+  TipEntity,
+  'externalId' | 'title' | 'body' | 'language' | 'status' | 'authorId'
+> &
   Partial<Pick<TipEntity, 'verifyBy' | 'verifiedAt' | 'publishedAt'>>;
 export type TipChanges = Partial<
   Pick<
@@ -45,12 +54,18 @@ export class TipsRepository {
 
   async findByIds(organizationId: string, ids: readonly string[]): Promise<TipEntity[]> {
     if (ids.length === 0) return [];
-    return this.withTags(organizationId, await this.tips.findBy({ organizationId, id: In([...ids]) }));
+    return this.withTags(
+      organizationId,
+      await this.tips.findBy({ organizationId, id: In([...ids]) }),
+    );
   }
 
   async findByExternalIds(organizationId: string, externalIds: string[]): Promise<TipEntity[]> {
     if (externalIds.length === 0) return [];
-    return this.withTags(organizationId, await this.tips.findBy({ organizationId, externalId: In(externalIds) }));
+    return this.withTags(
+      organizationId,
+      await this.tips.findBy({ organizationId, externalId: In(externalIds) }),
+    );
   }
 
   async list(organizationId: string, filter: TipFilter, page: PageArgs): Promise<Page<TipEntity>> {
@@ -58,7 +73,9 @@ export class TipsRepository {
       .createQueryBuilder('tip')
       .where('tip.organizationId = :organizationId', { organizationId })
       .andWhere('tip.status IN (:...statuses)', { statuses: filter.statuses })
-      .andWhere("(tip.status <> 'DRAFT' OR tip.authorId = :viewerId)", { viewerId: filter.viewerId });
+      .andWhere("(tip.status <> 'DRAFT' OR tip.authorId = :viewerId)", {
+        viewerId: filter.viewerId,
+      });
     const result = await paginate(query, 'tip', page);
     return { ...result, nodes: await this.withTags(organizationId, result.nodes) };
   }
@@ -67,7 +84,9 @@ export class TipsRepository {
   async *all(organizationId: string, batch = 1000): AsyncGenerator<TipEntity[]> {
     let after: PageArgs['after'] = null;
     for (;;) {
-      const query = this.tips.createQueryBuilder('tip').where('tip.organizationId = :organizationId', { organizationId });
+      const query = this.tips
+        .createQueryBuilder('tip')
+        .where('tip.organizationId = :organizationId', { organizationId });
       const page: Page<TipEntity> = await paginate(query, 'tip', { first: batch, after });
       if (page.nodes.length === 0) return;
       yield this.withTags(organizationId, page.nodes);
@@ -78,14 +97,19 @@ export class TipsRepository {
   }
 
   async insert(organizationId: string, tips: NewTip[]): Promise<TipEntity[]> {
+    if (tips.length === 0) return [];
     const result = await this.tips
       .createQueryBuilder()
       .insert()
       .into(TipEntity)
-      .values(tips.map((tip) => ({ ...tip, organizationId, revision: 1, usedCount: 0, helpfulCount: 0 })))
+      .values(
+        tips.map((tip) => ({ ...tip, organizationId, revision: 1, usedCount: 0, helpfulCount: 0 })),
+      )
       .returning('*')
       .execute();
-    return (result.raw as Record<string, unknown>[]).map((row) => this.tips.create(this.fromRow(row)));
+    return (result.raw as Record<string, unknown>[]).map((row) =>
+      this.tips.create(this.fromRow(row)),
+    );
   }
 
   async update(organizationId: string, id: string, changes: TipChanges): Promise<void> {
@@ -95,7 +119,14 @@ export class TipsRepository {
   /** Imports: new content (and status) for many tips at once, each as its next revision. */
   async updateContent(
     organizationId: string,
-    rows: { id: string; title: string; body: string; language: string; status: TipStatus; revision: number }[],
+    rows: {
+      id: string;
+      title: string;
+      body: string;
+      language: string;
+      status: TipStatus;
+      revision: number;
+    }[],
   ): Promise<void> {
     if (rows.length === 0) return;
     await this.tx.manager.query(
@@ -107,7 +138,12 @@ export class TipsRepository {
     );
   }
 
-  async addToCounter(organizationId: string, id: string, counter: 'usedCount' | 'helpfulCount', delta: number) {
+  async addToCounter(
+    organizationId: string,
+    id: string,
+    counter: 'usedCount' | 'helpfulCount',
+    delta: number,
+  ) {
     const column = counter === 'usedCount' ? 'used_count' : 'helpful_count';
     await this.tips
       .createQueryBuilder()
@@ -147,26 +183,52 @@ export class TipsRepository {
   /** Replaces the tags of each tip. */
   async setTags(organizationId: string, tagsByTip: Map<string, string[]>): Promise<void> {
     const names = [...new Set([...tagsByTip.values()].flat())];
-    const tags = new Map((await this.ensureTags(organizationId, names)).map((tag) => [tag.name, tag.id]));
+    const tags = new Map(
+      (await this.ensureTags(organizationId, names)).map((tag) => [tag.name, tag.id]),
+    );
     const tipIds = [...tagsByTip.keys()];
     await this.tx.repository(TipTagEntity).delete({ tipId: In(tipIds) });
-    const links = [...tagsByTip].flatMap(([tipId, tipTags]) => tipTags.map((name) => ({ tipId, tagId: tags.get(name)! })));
-    if (links.length) await this.tx.repository(TipTagEntity).insert(links);
+    const links = [...tagsByTip].flatMap(([tipId, tipTags]) =>
+      tipTags.map((name) => [tipId, tags.get(name)!]),
+    );
+    if (links.length === 0) return;
+    await this.tx.manager.query(
+      `INSERT INTO tip_tags (tip_id, tag_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
+      [links.map(([tipId]) => tipId), links.map(([, tagId]) => tagId)],
+    );
   }
 
   async addRevisions(revisions: Omit<TipRevisionEntity, 'id' | 'createdAt'>[]): Promise<void> {
-    if (revisions.length) await this.tx.repository(TipRevisionEntity).insert(revisions);
+    if (revisions.length === 0) return;
+    await this.tx.manager.query(
+      `INSERT INTO tip_revisions (organization_id, tip_id, number, title, body, tags, language, changed, editor_id)
+       SELECT d."organizationId", d."tipId", d.number, d.title, d.body, d.tags, d.language, d.changed, d."editorId"
+       FROM json_to_recordset($1::json) AS d("organizationId" uuid, "tipId" uuid, number int, title text,
+         body text, tags text[], language text, changed text[], "editorId" uuid)`,
+      [JSON.stringify(revisions)],
+    );
   }
 
-  async listRevisions(organizationId: string, tipId: string, page: PageArgs): Promise<Page<TipRevisionEntity>> {
+  async listRevisions(
+    organizationId: string,
+    tipId: string,
+    page: PageArgs,
+  ): Promise<Page<TipRevisionEntity>> {
     const query = this.tx
       .repository(TipRevisionEntity)
       .createQueryBuilder('revision')
-      .where('revision.organizationId = :organizationId AND revision.tipId = :tipId', { organizationId, tipId });
+      .where('revision.organizationId = :organizationId AND revision.tipId = :tipId', {
+        organizationId,
+        tipId,
+      });
     return paginate(query, 'revision', page);
   }
 
-  findRevision(organizationId: string, tipId: string, number: number): Promise<TipRevisionEntity | null> {
+  findRevision(
+    organizationId: string,
+    tipId: string,
+    number: number,
+  ): Promise<TipRevisionEntity | null> {
     return this.tx.repository(TipRevisionEntity).findOneBy({ organizationId, tipId, number });
   }
 
@@ -177,7 +239,8 @@ export class TipsRepository {
        WHERE t.organization_id = $1 AND tt.tip_id = ANY($2::uuid[]) ORDER BY t.name`,
       [organizationId, tips.map((tip) => tip.id)],
     );
-    for (const tip of tips) tip.tags = rows.filter((row) => row.tip_id === tip.id).map((row) => row.name);
+    for (const tip of tips)
+      tip.tags = rows.filter((row) => row.tip_id === tip.id).map((row) => row.name);
     return tips;
   }
 

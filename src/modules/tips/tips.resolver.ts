@@ -1,9 +1,23 @@
-import { Args, ArgsType, Field, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  ArgsType,
+  Field,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { Context, CurrentCaller, Roles } from '../../common/auth/decorators.js';
 import { Role } from '../../common/auth/role.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { RequestContext, byKeys } from '../../common/context/request-context.js';
-import { Connection, ConnectionArgs, checkPageArgs, toConnection } from '../../common/graphql/connection.js';
+import {
+  Connection,
+  ConnectionArgs,
+  checkPageArgs,
+  toConnection,
+} from '../../common/graphql/connection.js';
 import { notFound } from '../../common/graphql/errors.js';
 import { idOfType } from '../../common/graphql/global-id.js';
 import { Outcome, UserErrorCode, userError } from '../../common/graphql/user-error.js';
@@ -61,15 +75,24 @@ export class TipsResolver {
 
   @Query(() => TipConnection, { description: 'Tips, oldest first. Use `search` to find tips.' })
   async tips(@CurrentCaller() caller: Caller, @Args() args: TipsArgs): Promise<Connection<Tip>> {
-    return toConnection(await this.tipsService.list(caller, args.statuses, checkPageArgs(args)), Tip.from);
+    return toConnection(
+      await this.tipsService.list(caller, args.statuses, checkPageArgs(args)),
+      Tip.from,
+    );
   }
 
   @Query(() => TipConnection, { description: 'Tips you bookmarked, newest first.' })
-  async bookmarks(@CurrentCaller() caller: Caller, @Args() args: ConnectionArgs): Promise<Connection<Tip>> {
+  async bookmarks(
+    @CurrentCaller() caller: Caller,
+    @Args() args: ConnectionArgs,
+  ): Promise<Connection<Tip>> {
     const { first } = checkPageArgs({ ...args, after: null });
     const offset = args.after ? Number(Buffer.from(args.after, 'base64url').toString()) || 0 : 0;
     const { tips, hasNextPage } = await this.tipsService.bookmarks(caller, first, offset);
-    const edges = tips.map((tip, i) => ({ node: Tip.from(tip), cursor: Buffer.from(String(offset + i + 1)).toString('base64url') }));
+    const edges = tips.map((tip, i) => ({
+      node: Tip.from(tip),
+      cursor: Buffer.from(String(offset + i + 1)).toString('base64url'),
+    }));
     return {
       edges,
       pageInfo: {
@@ -81,7 +104,9 @@ export class TipsResolver {
     };
   }
 
-  @ResolveField(() => String, { description: 'The body rendered as HTML, safe to show (no raw HTML, no script links).' })
+  @ResolveField(() => String, {
+    description: 'The body rendered as HTML, safe to show (no raw HTML, no script links).',
+  })
   bodyHtml(@Parent() tip: Tip): string {
     return renderMarkdown(tip.body);
   }
@@ -90,13 +115,19 @@ export class TipsResolver {
   async author(@Parent() tip: Tip, @Context() context: RequestContext): Promise<User | null> {
     const { organizationId } = tip;
     const user = await context
-      .loader('userById', async (ids) => byKeys(ids, await this.users.findByIds(organizationId, ids)))
+      .loader('userById', async (ids) =>
+        byKeys(ids, await this.users.findByIds(organizationId, ids)),
+      )
       .load(tip.authorId);
     return user && User.from(user);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether you marked it helpful.' })
-  async viewerFoundHelpful(@Parent() tip: Tip, @CurrentCaller() caller: Caller, @Context() context: RequestContext): Promise<boolean> {
+  async viewerFoundHelpful(
+    @Parent() tip: Tip,
+    @CurrentCaller() caller: Caller,
+    @Context() context: RequestContext,
+  ): Promise<boolean> {
     const voted = await context
       .loader('tipVotedByViewer', async (ids) => {
         const set = await this.tipsService.votedHelpful(caller, ids);
@@ -107,7 +138,11 @@ export class TipsResolver {
   }
 
   @ResolveField(() => Boolean, { description: 'Whether you bookmarked it.' })
-  async viewerBookmarked(@Parent() tip: Tip, @CurrentCaller() caller: Caller, @Context() context: RequestContext): Promise<boolean> {
+  async viewerBookmarked(
+    @Parent() tip: Tip,
+    @CurrentCaller() caller: Caller,
+    @Context() context: RequestContext,
+  ): Promise<boolean> {
     const bookmarked = await context
       .loader('tipBookmarkedByViewer', async (ids) => {
         const set = await this.tipsService.bookmarked(caller, ids);
@@ -118,60 +153,126 @@ export class TipsResolver {
   }
 
   @ResolveField(() => TipRevisionConnection, { description: 'Every edit, oldest first.' })
-  async revisions(@Parent() tip: Tip, @CurrentCaller() caller: Caller, @Args() args: ConnectionArgs): Promise<Connection<TipRevision>> {
+  async revisions(
+    @Parent() tip: Tip,
+    @CurrentCaller() caller: Caller,
+    @Args() args: ConnectionArgs,
+  ): Promise<Connection<TipRevision>> {
     const entity = await this.tipsService.visible(caller, tip.tipId);
-    return toConnection(await this.tipsService.revisions(caller, entity, checkPageArgs(args)), TipRevision.from);
+    return toConnection(
+      await this.tipsService.revisions(caller, entity, checkPageArgs(args)),
+      TipRevision.from,
+    );
   }
 
-  @Mutation(() => TipPayload, { description: 'Write a tip: a draft, or published at once with `publish: true`.' })
-  async createTip(@CurrentCaller() caller: Caller, @Args('input') input: CreateTipInput): Promise<TipPayload> {
+  @Mutation(() => TipPayload, {
+    description: 'Write a tip: a draft, or published at once with `publish: true`.',
+  })
+  async createTip(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: CreateTipInput,
+  ): Promise<TipPayload> {
     return tipPayload(await this.tipsService.create(caller, input));
   }
 
   @Mutation(() => TipPayload, { description: 'Edit a tip; the edit is a new revision.' })
-  async updateTip(@CurrentCaller() caller: Caller, @Args('input') input: UpdateTipInput): Promise<TipPayload> {
-    const changes = { title: without(input.title), body: without(input.body), tags: without(input.tags), language: without(input.language) };
+  async updateTip(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: UpdateTipInput,
+  ): Promise<TipPayload> {
+    const changes = {
+      title: without(input.title),
+      body: without(input.body),
+      tags: without(input.tags),
+      language: without(input.language),
+    };
     return tipPayload(await this.tipsService.update(caller, tipId(input.id), changes));
   }
 
-  @Mutation(() => TipPayload, { description: 'Make an earlier revision current again (as a new revision).' })
-  async restoreTipRevision(@CurrentCaller() caller: Caller, @Args('input') input: RestoreTipRevisionInput): Promise<TipPayload> {
-    return tipPayload(await this.tipsService.restoreRevision(caller, tipId(input.id), input.revision));
+  @Mutation(() => TipPayload, {
+    description: 'Make an earlier revision current again (as a new revision).',
+  })
+  async restoreTipRevision(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: RestoreTipRevisionInput,
+  ): Promise<TipPayload> {
+    return tipPayload(
+      await this.tipsService.restoreRevision(caller, tipId(input.id), input.revision),
+    );
   }
 
   @Mutation(() => TipPayload)
-  async publishTip(@CurrentCaller() caller: Caller, @Args('input') input: TipIdInput): Promise<TipPayload> {
+  async publishTip(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: TipIdInput,
+  ): Promise<TipPayload> {
     return tipPayload(await this.tipsService.publish(caller, tipId(input.id)));
   }
 
-  @Mutation(() => TipPayload, { description: 'Archived tips are found only by leads and admins who ask for them.' })
-  async archiveTip(@CurrentCaller() caller: Caller, @Args('input') input: TipIdInput): Promise<TipPayload> {
+  @Mutation(() => TipPayload, {
+    description: 'Archived tips are found only by leads and admins who ask for them.',
+  })
+  async archiveTip(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: TipIdInput,
+  ): Promise<TipPayload> {
     return tipPayload(await this.tipsService.archive(caller, tipId(input.id)));
   }
 
-  @Mutation(() => TipPayload, { description: "Experts in the tip's tags, leads and admins confirm it is right; flags are cleared." })
-  async verifyTip(@CurrentCaller() caller: Caller, @Args('input') input: TipIdInput): Promise<TipPayload> {
+  @Mutation(() => TipPayload, {
+    description:
+      "Experts in the tip's tags, leads and admins confirm it is right; flags are cleared.",
+  })
+  async verifyTip(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: TipIdInput,
+  ): Promise<TipPayload> {
     return tipPayload(await this.tipsService.verify(caller, tipId(input.id)));
   }
 
-  @Mutation(() => TipPayload, { description: "Report a problem; a lead's flag or three agents' flags send the tip to review." })
-  async flagTip(@CurrentCaller() caller: Caller, @Args('input') input: FlagTipInput): Promise<TipPayload> {
+  @Mutation(() => TipPayload, {
+    description: "Report a problem; a lead's flag or three agents' flags send the tip to review.",
+  })
+  async flagTip(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: FlagTipInput,
+  ): Promise<TipPayload> {
     return tipPayload(await this.tipsService.flag(caller, tipId(input.id), input.reason));
   }
 
-  @Mutation(() => TipPayload, { description: 'You used this tip on a call (repeats within the hour count once).' })
-  async markTipUsed(@CurrentCaller() caller: Caller, @Args('input') input: TipIdInput): Promise<TipPayload> {
-    return { tip: Tip.from(await this.tipsService.markUsed(caller, tipId(input.id))), userErrors: [] };
+  @Mutation(() => TipPayload, {
+    description: 'You used this tip on a call (repeats within the hour count once).',
+  })
+  async markTipUsed(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: TipIdInput,
+  ): Promise<TipPayload> {
+    return {
+      tip: Tip.from(await this.tipsService.markUsed(caller, tipId(input.id))),
+      userErrors: [],
+    };
   }
 
   @Mutation(() => TipPayload, { description: 'Mark a tip helpful, or take the vote back.' })
-  async setTipHelpful(@CurrentCaller() caller: Caller, @Args('input') input: SetTipHelpfulInput): Promise<TipPayload> {
-    return { tip: Tip.from(await this.tipsService.setHelpful(caller, tipId(input.id), input.helpful)), userErrors: [] };
+  async setTipHelpful(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: SetTipHelpfulInput,
+  ): Promise<TipPayload> {
+    return {
+      tip: Tip.from(await this.tipsService.setHelpful(caller, tipId(input.id), input.helpful)),
+      userErrors: [],
+    };
   }
 
   @Mutation(() => TipPayload)
-  async setTipBookmark(@CurrentCaller() caller: Caller, @Args('input') input: SetTipBookmarkInput): Promise<TipPayload> {
-    return { tip: Tip.from(await this.tipsService.setBookmark(caller, tipId(input.id), input.bookmarked)), userErrors: [] };
+  async setTipBookmark(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: SetTipBookmarkInput,
+  ): Promise<TipPayload> {
+    return {
+      tip: Tip.from(await this.tipsService.setBookmark(caller, tipId(input.id), input.bookmarked)),
+      userErrors: [],
+    };
   }
 }
 
@@ -192,21 +293,44 @@ export class UserExpertiseResolver {
   }
 
   @Roles(Role.TEAM_LEAD, Role.ADMIN)
-  @Mutation(() => ExpertisePayload, { description: 'Leads and admins: make a user an expert in a tag (audited).' })
-  grantExpertise(@CurrentCaller() caller: Caller, @Args('input') input: ExpertiseInput): Promise<ExpertisePayload> {
+  @Mutation(() => ExpertisePayload, {
+    description: 'Leads and admins: make a user an expert in a tag (audited).',
+  })
+  grantExpertise(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: ExpertiseInput,
+  ): Promise<ExpertisePayload> {
     return this.change(caller, input, true);
   }
 
   @Roles(Role.TEAM_LEAD, Role.ADMIN)
-  @Mutation(() => ExpertisePayload, { description: 'Leads and admins: take a tag off a user’s expertise (audited).' })
-  revokeExpertise(@CurrentCaller() caller: Caller, @Args('input') input: ExpertiseInput): Promise<ExpertisePayload> {
+  @Mutation(() => ExpertisePayload, {
+    description: 'Leads and admins: take a tag off a user’s expertise (audited).',
+  })
+  revokeExpertise(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: ExpertiseInput,
+  ): Promise<ExpertisePayload> {
     return this.change(caller, input, false);
   }
 
-  private async change(caller: Caller, input: ExpertiseInput, grant: boolean): Promise<ExpertisePayload> {
+  private async change(
+    caller: Caller,
+    input: ExpertiseInput,
+    grant: boolean,
+  ): Promise<ExpertisePayload> {
     const userId = idOfType(input.userId, 'User');
-    if (!userId) return { userErrors: [userError(UserErrorCode.NOT_FOUND, 'No user with that id.', 'userId')] };
-    const outcome = await this.expertiseService.change(caller, caller.organizationId, userId, input.tag, grant);
+    if (!userId)
+      return {
+        userErrors: [userError(UserErrorCode.NOT_FOUND, 'No user with that id.', 'userId')],
+      };
+    const outcome = await this.expertiseService.change(
+      caller,
+      caller.organizationId,
+      userId,
+      input.tag,
+      grant,
+    );
     return { expertise: outcome.value, userErrors: outcome.userErrors };
   }
 }

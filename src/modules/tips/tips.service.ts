@@ -2,7 +2,13 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Role } from '../../common/auth/role.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { forbidden, notFound } from '../../common/graphql/errors.js';
-import { Outcome, UserErrorCode, failure, success, userError } from '../../common/graphql/user-error.js';
+import {
+  Outcome,
+  UserErrorCode,
+  failure,
+  success,
+  userError,
+} from '../../common/graphql/user-error.js';
 import { Page, PageArgs } from '../../database/keyset.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import type { SearchDocument } from '../../search/search-engine.js';
@@ -29,7 +35,8 @@ export interface NewTipDetails extends TipContent {
   publish: boolean;
 }
 
-const isLeadOrAdmin = (caller: Caller) => caller.role === Role.ADMIN || caller.role === Role.TEAM_LEAD;
+const isLeadOrAdmin = (caller: Caller) =>
+  caller.role === Role.ADMIN || caller.role === Role.TEAM_LEAD;
 
 @Injectable()
 export class TipsService implements OnModuleInit {
@@ -44,7 +51,9 @@ export class TipsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.indexer.register('TIP', (organizationId, ids) => this.searchDocuments(organizationId, ids));
+    this.indexer.register('TIP', (organizationId, ids) =>
+      this.searchDocuments(organizationId, ids),
+    );
   }
 
   /** A tip the caller may see: drafts only by their author, archived ones by authors, leads and admins. */
@@ -56,7 +65,8 @@ export class TipsService implements OnModuleInit {
 
   canSee(caller: Caller, tip: TipEntity): boolean {
     if (tip.status === TipStatus.DRAFT) return tip.authorId === caller.userId;
-    if (tip.status === TipStatus.ARCHIVED) return tip.authorId === caller.userId || isLeadOrAdmin(caller);
+    if (tip.status === TipStatus.ARCHIVED)
+      return tip.authorId === caller.userId || isLeadOrAdmin(caller);
     return true;
   }
 
@@ -65,8 +75,14 @@ export class TipsService implements OnModuleInit {
   }
 
   list(caller: Caller, statuses: TipStatus[], page: PageArgs): Promise<Page<TipEntity>> {
-    const allowed = statuses.filter((status) => status !== TipStatus.ARCHIVED || isLeadOrAdmin(caller));
-    return this.tips.list(caller.organizationId, { statuses: allowed, viewerId: caller.userId }, page);
+    const allowed = statuses.filter(
+      (status) => status !== TipStatus.ARCHIVED || isLeadOrAdmin(caller),
+    );
+    return this.tips.list(
+      caller.organizationId,
+      { statuses: allowed, viewerId: caller.userId },
+      page,
+    );
   }
 
   async create(caller: Caller, details: NewTipDetails): Promise<Outcome<TipEntity>> {
@@ -74,8 +90,17 @@ export class TipsService implements OnModuleInit {
     if (problem) return failure(userError(UserErrorCode.INVALID, problem[1], problem[0]));
     const content = cleanContent(details);
     const externalId = details.externalId?.trim() || null;
-    if (externalId && (await this.tips.findByExternalIds(caller.organizationId, [externalId])).length) {
-      return failure(userError(UserErrorCode.TAKEN, `A tip with external id "${externalId}" already exists.`, 'externalId'));
+    if (
+      externalId &&
+      (await this.tips.findByExternalIds(caller.organizationId, [externalId])).length
+    ) {
+      return failure(
+        userError(
+          UserErrorCode.TAKEN,
+          `A tip with external id "${externalId}" already exists.`,
+          'externalId',
+        ),
+      );
     }
     const id = await this.write(caller.organizationId, async () => {
       const published = details.publish ? await this.publication(caller.organizationId) : {};
@@ -91,7 +116,9 @@ export class TipsService implements OnModuleInit {
         },
       ]);
       await this.tips.setTags(caller.organizationId, new Map([[tip.id, content.tags]]));
-      await this.tips.addRevisions([this.revision(tip.id, caller, 1, content, ['title', 'body', 'tags', 'language'])]);
+      await this.tips.addRevisions([
+        this.revision(tip.id, caller, 1, content, ['title', 'body', 'tags', 'language']),
+      ]);
       await this.organizations.addLanguage(caller.organizationId, content.language);
       return tip.id;
     });
@@ -99,7 +126,11 @@ export class TipsService implements OnModuleInit {
   }
 
   /** Every edit is a new revision: who, when, what changed. */
-  async update(caller: Caller, id: string, changes: Partial<TipContent>): Promise<Outcome<TipEntity>> {
+  async update(
+    caller: Caller,
+    id: string,
+    changes: Partial<TipContent>,
+  ): Promise<Outcome<TipEntity>> {
     const tip = await this.editable(caller, id);
     const problem = contentProblem(changes);
     if (problem) return failure(userError(UserErrorCode.INVALID, problem[1], problem[0]));
@@ -111,7 +142,9 @@ export class TipsService implements OnModuleInit {
       language: content.language ?? tip.language,
     };
     const changed = (['title', 'body', 'tags', 'language'] as const).filter(
-      (field) => JSON.stringify(next[field]) !== JSON.stringify(field === 'tags' ? (tip.tags ?? []) : tip[field]),
+      (field) =>
+        JSON.stringify(next[field]) !==
+        JSON.stringify(field === 'tags' ? (tip.tags ?? []) : tip[field]),
     );
     if (changed.length === 0) return success(tip);
     await this.saveRevision(caller, tip, next, changed);
@@ -121,9 +154,14 @@ export class TipsService implements OnModuleInit {
   async restoreRevision(caller: Caller, id: string, number: number): Promise<Outcome<TipEntity>> {
     const tip = await this.editable(caller, id);
     const revision = await this.tips.findRevision(caller.organizationId, id, number);
-    if (!revision) return failure(userError(UserErrorCode.NOT_FOUND, `The tip has no revision ${number}.`, 'revision'));
+    if (!revision)
+      return failure(
+        userError(UserErrorCode.NOT_FOUND, `The tip has no revision ${number}.`, 'revision'),
+      );
     const { title, body, tags, language } = revision;
-    await this.saveRevision(caller, tip, { title, body, tags, language }, [`restored revision ${number}`]);
+    await this.saveRevision(caller, tip, { title, body, tags, language }, [
+      `restored revision ${number}`,
+    ]);
     return success((await this.tips.findById(caller.organizationId, id))!);
   }
 
@@ -133,17 +171,23 @@ export class TipsService implements OnModuleInit {
 
   async publish(caller: Caller, id: string): Promise<Outcome<TipEntity>> {
     const tip = await this.visible(caller, id);
-    if (tip.authorId !== caller.userId && !isLeadOrAdmin(caller)) throw forbidden('Only the author publishes a draft.');
+    if (tip.authorId !== caller.userId && !isLeadOrAdmin(caller))
+      throw forbidden('Only the author publishes a draft.');
     if (tip.status !== TipStatus.DRAFT) {
       return failure(userError(UserErrorCode.NOT_ALLOWED, 'Only a draft can be published.', 'id'));
     }
-    return this.changeStatus(tip, { status: TipStatus.PUBLISHED, ...(await this.publication(tip.organizationId)) });
+    return this.changeStatus(tip, {
+      status: TipStatus.PUBLISHED,
+      ...(await this.publication(tip.organizationId)),
+    });
   }
 
   async archive(caller: Caller, id: string): Promise<Outcome<TipEntity>> {
     const tip = await this.visible(caller, id);
     if (tip.authorId !== caller.userId && !(await this.mayCurate(caller, tip))) {
-      throw forbidden("Only the author, experts in the tip's tags, leads and admins archive a tip.");
+      throw forbidden(
+        "Only the author, experts in the tip's tags, leads and admins archive a tip.",
+      );
     }
     return this.changeStatus(tip, { status: TipStatus.ARCHIVED });
   }
@@ -151,14 +195,35 @@ export class TipsService implements OnModuleInit {
   /** Experts in the tip's tags, leads and admins confirm a tip is right: it is verified for another period. */
   async verify(caller: Caller, id: string): Promise<Outcome<TipEntity>> {
     const tip = await this.visible(caller, id);
-    if (!(await this.mayCurate(caller, tip))) throw forbidden("Only experts in the tip's tags, leads and admins verify tips.");
+    if (!(await this.mayCurate(caller, tip)))
+      throw forbidden("Only experts in the tip's tags, leads and admins verify tips.");
     if (tip.status !== TipStatus.PUBLISHED && tip.status !== TipStatus.NEEDS_REVIEW) {
-      return failure(userError(UserErrorCode.NOT_ALLOWED, 'Only published tips and tips needing review are verified.', 'id'));
+      return failure(
+        userError(
+          UserErrorCode.NOT_ALLOWED,
+          'Only published tips and tips needing review are verified.',
+          'id',
+        ),
+      );
     }
-    return this.changeStatus(tip, { status: TipStatus.PUBLISHED, reviewReason: null, ...(await this.verification(tip.organizationId)) }, async () => {
-      await this.activity.clearFlags(tip.id);
-      await this.activity.addEvent({ organizationId: tip.organizationId, tipId: tip.id, userId: caller.userId, kind: 'VERIFIED', counts: tip.authorId !== caller.userId });
-    });
+    return this.changeStatus(
+      tip,
+      {
+        status: TipStatus.PUBLISHED,
+        reviewReason: null,
+        ...(await this.verification(tip.organizationId)),
+      },
+      async () => {
+        await this.activity.clearFlags(tip.id);
+        await this.activity.addEvent({
+          organizationId: tip.organizationId,
+          tipId: tip.id,
+          userId: caller.userId,
+          kind: 'VERIFIED',
+          counts: tip.authorId !== caller.userId,
+        });
+      },
+    );
   }
 
   /** A lead's flag, or flags from three different agents, send a tip to review. */
@@ -166,16 +231,35 @@ export class TipsService implements OnModuleInit {
     const tip = await this.visible(caller, id);
     const cleanReason = reason.trim();
     if (cleanReason.length < 1 || cleanReason.length > 500) {
-      return failure(userError(UserErrorCode.INVALID, 'Say what is wrong with the tip (1-500 characters).', 'reason'));
+      return failure(
+        userError(
+          UserErrorCode.INVALID,
+          'Say what is wrong with the tip (1-500 characters).',
+          'reason',
+        ),
+      );
     }
     if (tip.status !== TipStatus.PUBLISHED && tip.status !== TipStatus.NEEDS_REVIEW) {
-      return failure(userError(UserErrorCode.NOT_ALLOWED, 'Only published tips can be flagged.', 'id'));
+      return failure(
+        userError(UserErrorCode.NOT_ALLOWED, 'Only published tips can be flagged.', 'id'),
+      );
     }
     await this.write(tip.organizationId, async () => {
       const flags = await this.activity.addFlag(tip.id, caller.userId, cleanReason);
-      await this.activity.addEvent({ organizationId: tip.organizationId, tipId: tip.id, userId: caller.userId, kind: 'FLAGGED', counts: false });
-      const review = tip.status === TipStatus.PUBLISHED && (isLeadOrAdmin(caller) || flags >= FLAGS_FOR_REVIEW);
-      if (review) await this.tips.update(tip.organizationId, tip.id, { status: TipStatus.NEEDS_REVIEW, reviewReason: cleanReason });
+      await this.activity.addEvent({
+        organizationId: tip.organizationId,
+        tipId: tip.id,
+        userId: caller.userId,
+        kind: 'FLAGGED',
+        counts: false,
+      });
+      const review =
+        tip.status === TipStatus.PUBLISHED && (isLeadOrAdmin(caller) || flags >= FLAGS_FOR_REVIEW);
+      if (review)
+        await this.tips.update(tip.organizationId, tip.id, {
+          status: TipStatus.NEEDS_REVIEW,
+          reviewReason: cleanReason,
+        });
       return tip.id;
     });
     return success((await this.tips.findById(tip.organizationId, tip.id))!);
@@ -186,9 +270,22 @@ export class TipsService implements OnModuleInit {
     const tip = await this.visible(caller, id);
     if (tip.status === TipStatus.DRAFT) return tip;
     await this.tx.run(async () => {
-      if (await this.activity.usedSince(tip.id, caller.userId, new Date(Date.now() - REUSE_REPEAT_WINDOW_MS))) return;
+      if (
+        await this.activity.usedSince(
+          tip.id,
+          caller.userId,
+          new Date(Date.now() - REUSE_REPEAT_WINDOW_MS),
+        )
+      )
+        return;
       const counts = tip.authorId !== caller.userId;
-      await this.activity.addEvent({ organizationId: tip.organizationId, tipId: tip.id, userId: caller.userId, kind: 'USED_ON_CALL', counts });
+      await this.activity.addEvent({
+        organizationId: tip.organizationId,
+        tipId: tip.id,
+        userId: caller.userId,
+        kind: 'USED_ON_CALL',
+        counts,
+      });
       if (counts) await this.tips.addToCounter(tip.organizationId, tip.id, 'usedCount', 1);
     });
     return (await this.tips.findById(tip.organizationId, tip.id))!;
@@ -203,8 +300,15 @@ export class TipsService implements OnModuleInit {
         : await this.activity.removeHelpfulVote(tip.id, caller.userId);
       if (!changed) return;
       const counts = tip.authorId !== caller.userId;
-      await this.activity.addEvent({ organizationId: tip.organizationId, tipId: tip.id, userId: caller.userId, kind: helpful ? 'HELPFUL_ADDED' : 'HELPFUL_REMOVED', counts });
-      if (counts) await this.tips.addToCounter(tip.organizationId, tip.id, 'helpfulCount', helpful ? 1 : -1);
+      await this.activity.addEvent({
+        organizationId: tip.organizationId,
+        tipId: tip.id,
+        userId: caller.userId,
+        kind: helpful ? 'HELPFUL_ADDED' : 'HELPFUL_REMOVED',
+        counts,
+      });
+      if (counts)
+        await this.tips.addToCounter(tip.organizationId, tip.id, 'helpfulCount', helpful ? 1 : -1);
     });
     return (await this.tips.findById(tip.organizationId, tip.id))!;
   }
@@ -217,9 +321,25 @@ export class TipsService implements OnModuleInit {
   }
 
   /** The caller's bookmarks, newest first (those they can still see). */
-  async bookmarks(caller: Caller, first: number, offset: number): Promise<{ tips: TipEntity[]; hasNextPage: boolean }> {
-    const rows = await this.activity.listBookmarks(caller.organizationId, caller.userId, first, offset);
-    const tips = new Map((await this.tips.findByIds(caller.organizationId, rows.map((row) => row.tipId))).map((tip) => [tip.id, tip]));
+  async bookmarks(
+    caller: Caller,
+    first: number,
+    offset: number,
+  ): Promise<{ tips: TipEntity[]; hasNextPage: boolean }> {
+    const rows = await this.activity.listBookmarks(
+      caller.organizationId,
+      caller.userId,
+      first,
+      offset,
+    );
+    const tips = new Map(
+      (
+        await this.tips.findByIds(
+          caller.organizationId,
+          rows.map((row) => row.tipId),
+        )
+      ).map((tip) => [tip.id, tip]),
+    );
     const visible = rows
       .slice(0, first)
       .map((row) => tips.get(row.tipId))
@@ -239,7 +359,9 @@ export class TipsService implements OnModuleInit {
   async expireVerifications(now = new Date()): Promise<number> {
     const expired = await this.tx.run(async () => {
       const tips = await this.tips.expire(now);
-      await this.outbox.add(tips.map((tip) => ({ organizationId: tip.organizationId, type: 'TIP', id: tip.id })));
+      await this.outbox.add(
+        tips.map((tip) => ({ organizationId: tip.organizationId, type: 'TIP', id: tip.id })),
+      );
       return tips;
     });
     if (expired.length && !this.tx.inTransaction) await this.indexer.drain();
@@ -248,31 +370,22 @@ export class TipsService implements OnModuleInit {
 
   /** The searchable form of tips; drafts are left out (and so removed from the index). */
   async searchDocuments(organizationId: string, ids: string[]): Promise<SearchDocument[]> {
-    const tips = await this.tips.findByIds(organizationId, ids);
-    return tips
-      .filter((tip) => SEARCHABLE.has(tip.status))
-      .map((tip) => ({
-        organizationId,
-        type: 'TIP',
-        id: tip.id,
-        language: tip.language,
-        status: tip.status,
-        tags: tip.tags ?? [],
-        title: tip.title,
-        body: tip.body,
-        reuse: tip.usedCount + tip.helpfulCount,
-        freshAt: tip.verifiedAt ?? tip.updatedAt,
-      }));
+    return searchDocuments(await this.tips.findByIds(organizationId, ids));
   }
 
   /**
    * Runs `work` in a transaction that also queues the tips for indexing, then indexes them.
    * Inside an outer transaction the indexing waits for whoever commits it (or the indexer's timer).
    */
-  async write<T extends string | string[]>(organizationId: string, work: () => Promise<T>): Promise<T> {
+  async write<T extends string | string[]>(
+    organizationId: string,
+    work: () => Promise<T>,
+  ): Promise<T> {
     const result = await this.tx.run(async () => {
       const ids = await work();
-      await this.outbox.add([ids].flat().map((id) => ({ organizationId, type: 'TIP' as const, id })));
+      await this.outbox.add(
+        [ids].flat().map((id) => ({ organizationId, type: 'TIP' as const, id })),
+      );
       return ids;
     });
     if (!this.tx.inTransaction) await this.indexer.drain();
@@ -289,16 +402,31 @@ export class TipsService implements OnModuleInit {
   }
 
   private async mayCurate(caller: Caller, tip: TipEntity): Promise<boolean> {
-    return isLeadOrAdmin(caller) || this.expertise.isExpertInAny(caller.organizationId, caller.userId, tip.tags ?? []);
+    return (
+      isLeadOrAdmin(caller) ||
+      this.expertise.isExpertInAny(caller.organizationId, caller.userId, tip.tags ?? [])
+    );
   }
 
-  private async saveRevision(caller: Caller, tip: TipEntity, next: TipContent, changed: string[]): Promise<void> {
+  private async saveRevision(
+    caller: Caller,
+    tip: TipEntity,
+    next: TipContent,
+    changed: string[],
+  ): Promise<void> {
     await this.write(tip.organizationId, async () => {
       const number = tip.revision + 1;
-      const changes: TipChanges = { title: next.title, body: next.body, language: next.language, revision: number };
+      const changes: TipChanges = {
+        title: next.title,
+        body: next.body,
+        language: next.language,
+        revision: number,
+      };
       await this.tips.update(tip.organizationId, tip.id, changes);
       await this.tips.setTags(tip.organizationId, new Map([[tip.id, next.tags]]));
-      await this.tips.addRevisions([this.revision(tip.id, caller, number, next, changed, tip.organizationId)]);
+      await this.tips.addRevisions([
+        this.revision(tip.id, caller, number, next, changed, tip.organizationId),
+      ]);
       await this.organizations.addLanguage(tip.organizationId, next.language);
       return tip.id;
     });
@@ -315,7 +443,11 @@ export class TipsService implements OnModuleInit {
     return { organizationId, tipId, number, ...content, changed, editorId: caller.userId };
   }
 
-  private async changeStatus(tip: TipEntity, changes: TipChanges, alsoDo?: () => Promise<void>): Promise<Outcome<TipEntity>> {
+  private async changeStatus(
+    tip: TipEntity,
+    changes: TipChanges,
+    alsoDo?: () => Promise<void>,
+  ): Promise<Outcome<TipEntity>> {
     await this.write(tip.organizationId, async () => {
       await this.tips.update(tip.organizationId, tip.id, changes);
       await alsoDo?.();
@@ -328,11 +460,34 @@ export class TipsService implements OnModuleInit {
   async verification(organizationId: string): Promise<Pick<TipEntity, 'verifyBy' | 'verifiedAt'>> {
     const organization = await this.organizations.findById(organizationId);
     const now = new Date();
-    return { verifyBy: new Date(now.getTime() + (organization?.tipVerifyDays ?? 90) * DAY_MS), verifiedAt: now };
+    return {
+      verifyBy: new Date(now.getTime() + (organization?.tipVerifyDays ?? 90) * DAY_MS),
+      verifiedAt: now,
+    };
   }
 
   /** Fields a tip gets when it is published. */
-  async publication(organizationId: string): Promise<Pick<TipEntity, 'verifyBy' | 'verifiedAt' | 'publishedAt'>> {
+  async publication(
+    organizationId: string,
+  ): Promise<Pick<TipEntity, 'verifyBy' | 'verifiedAt' | 'publishedAt'>> {
     return { ...(await this.verification(organizationId)), publishedAt: new Date() };
   }
+}
+
+/** Tips as search documents; drafts are never searchable. */
+export function searchDocuments(tips: TipEntity[]): SearchDocument[] {
+  return tips
+    .filter((tip) => SEARCHABLE.has(tip.status))
+    .map((tip) => ({
+      organizationId: tip.organizationId,
+      type: 'TIP',
+      id: tip.id,
+      language: tip.language,
+      status: tip.status,
+      tags: tip.tags ?? [],
+      title: tip.title,
+      body: tip.body,
+      reuse: tip.usedCount + tip.helpfulCount,
+      freshAt: tip.verifiedAt ?? tip.updatedAt,
+    }));
 }

@@ -20,6 +20,7 @@ const TITLE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll
 const MAX_FACETS = 20;
 /** Words shorter than this are matched whole, not as prefixes: "a" would match everything. */
 const MIN_PREFIX_LENGTH = 3;
+const MAX_KNOWN_TERMS = 500_000;
 
 interface HitRow {
   doc_type: DocumentType;
@@ -37,6 +38,9 @@ interface HitRow {
  */
 @Injectable()
 export class PostgresSearchEngine implements SearchEngine {
+  readonly transactional = true;
+  private readonly knownTerms = new Set<string>();
+
   constructor(private readonly tx: TransactionHost) {}
 
   async index(documents: SearchDocument[]): Promise<void> {
@@ -63,8 +67,8 @@ export class PostgresSearchEngine implements SearchEngine {
          (organization_id, doc_type, doc_id, language, status, tags, title, body, tsv, reuse, fresh_at)
        SELECT d.org, d.type, d.id, d.language, d.status, d.tags, d.title, d.body,
          setweight(to_tsvector(d.cfg::regconfig, d.ntitle) || to_tsvector('simple', d.ntitle), 'A') ||
-         setweight(to_tsvector(d.cfg::regconfig, d.ntags) || to_tsvector('simple', d.ntags), 'B') ||
-         setweight(to_tsvector(d.cfg::regconfig, d.nbody) || to_tsvector('simple', d.nbody), 'C'),
+         setweight(to_tsvector(d.cfg::regconfig, d.ntags), 'B') ||
+         setweight(to_tsvector(d.cfg::regconfig, d.nbody), 'C'),
          d.reuse, d.fresh_at
        FROM json_to_recordset($1::json) AS d(org uuid, type text, id uuid, language text, status text,
          tags text[], title text, body text, cfg text, ntitle text, ntags text, nbody text, reuse int,
@@ -75,17 +79,35 @@ export class PostgresSearchEngine implements SearchEngine {
          reuse = excluded.reuse, fresh_at = excluded.fresh_at`,
       [JSON.stringify(rows)],
     );
-    // The vocabulary for typo tolerance: every word and stem of the documents, from their tsvectors.
-    await manager.query(
-      `INSERT INTO search_terms (organization_id, term)
-       SELECT DISTINCT d.organization_id, t.lexeme
-       FROM search_documents d, unnest(d.tsv) AS t
-       WHERE (d.organization_id, d.doc_type, d.doc_id) IN (
-           SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[]))
-         AND length(t.lexeme) >= 4 AND t.lexeme !~ '^[0-9]+$'
-       ON CONFLICT DO NOTHING`,
+    await this.addToVocabulary(rows);
+  }
+
+  /**
+   * The vocabulary for typo tolerance: every word and stem of the documents. Terms this
+   * process has already stored are skipped, which makes bulk imports much cheaper.
+   */
+  private async addToVocabulary(rows: { org: string; type: string; id: string }[]): Promise<void> {
+    const lexemes: { organization_id: string; lexeme: string }[] = await this.tx.manager.query(
+      `SELECT DISTINCT d.organization_id, t.lexeme
+       FROM unnest($1::uuid[], $2::text[], $3::uuid[]) AS k(organization_id, doc_type, doc_id)
+       JOIN search_documents d USING (organization_id, doc_type, doc_id)
+       CROSS JOIN LATERAL unnest(tsvector_to_array(d.tsv)) AS t(lexeme)
+       WHERE length(t.lexeme) >= 4 AND t.lexeme !~ '^[0-9]+$'`,
       [rows.map((row) => row.org), rows.map((row) => row.type), rows.map((row) => row.id)],
     );
+    const fresh = lexemes.filter(
+      ({ organization_id, lexeme }) => !this.knownTerms.has(`${organization_id}:${lexeme}`),
+    );
+    if (fresh.length === 0) return;
+    await this.tx.manager.query(
+      `INSERT INTO search_terms (organization_id, term) SELECT * FROM unnest($1::uuid[], $2::text[])
+       ON CONFLICT DO NOTHING`,
+      [fresh.map((row) => row.organization_id), fresh.map((row) => row.lexeme)],
+    );
+    // Remembered only once committed: a rolled-back batch must not hide its terms.
+    if (this.knownTerms.size > MAX_KNOWN_TERMS) this.knownTerms.clear();
+    const keys = fresh.map(({ organization_id, lexeme }) => `${organization_id}:${lexeme}`);
+    this.tx.afterCommit(() => keys.forEach((key) => this.knownTerms.add(key)));
   }
 
   async remove(organizationId: string, type: DocumentType, ids: string[]): Promise<void> {
@@ -117,7 +139,11 @@ export class PostgresSearchEngine implements SearchEngine {
     const chosen = meaningful.length > 0 ? meaningful : all;
     return chosen.map((word, i) => ({
       word,
-      prefix: typing && i === chosen.length - 1 && word === all.at(-1) && word.length >= MIN_PREFIX_LENGTH,
+      prefix:
+        typing &&
+        i === chosen.length - 1 &&
+        word === all.at(-1) &&
+        word.length >= MIN_PREFIX_LENGTH,
       alternatives: [],
     }));
   }
@@ -125,8 +151,9 @@ export class PostgresSearchEngine implements SearchEngine {
   /** Adds each word's typo corrections (close spellings from the vocabulary) and synonyms. */
   private async expand(organizationId: string, queryWords: QueryWord[]): Promise<void> {
     const fuzzy = queryWords.filter((w) => allowedTypos(w.word) > 0).map((w) => w.word);
-    const rows: { kind: 'typo' | 'synonym'; word: string; term: string }[] = await this.tx.manager.query(
-      `SELECT 'typo' AS kind, w.word, t.term FROM unnest($2::text[]) AS w(word)
+    const rows: { kind: 'typo' | 'synonym'; word: string; term: string }[] =
+      await this.tx.manager.query(
+        `SELECT 'typo' AS kind, w.word, t.term FROM unnest($2::text[]) AS w(word)
          CROSS JOIN LATERAL (
            SELECT term FROM search_terms
            WHERE organization_id = $1 AND term % w.word AND term <> w.word
@@ -134,12 +161,13 @@ export class PostgresSearchEngine implements SearchEngine {
        UNION ALL
        SELECT 'synonym', w.word, unnest(s.terms) FROM unnest($3::text[]) AS w(word)
          JOIN search_synonyms s ON s.organization_id = $1 AND w.word = ANY(s.terms)`,
-      [organizationId, fuzzy, queryWords.map((w) => w.word)],
-    );
+        [organizationId, fuzzy, queryWords.map((w) => w.word)],
+      );
     for (const queryWord of queryWords) {
       const limit = allowedTypos(queryWord.word);
       for (const { kind, word, term } of rows) {
-        if (word !== queryWord.word || term === word || queryWord.alternatives.includes(term)) continue;
+        if (word !== queryWord.word || term === word || queryWord.alternatives.includes(term))
+          continue;
         if (kind === 'typo' && editDistance(word, term, limit) > limit) continue;
         queryWord.alternatives.push(term);
       }
@@ -150,7 +178,12 @@ export class PostgresSearchEngine implements SearchEngine {
     request: SearchRequest,
     query: { sql: string; params: string[] },
   ): Promise<Omit<SearchResponse, 'normalizedQuery'>> {
-    const params: unknown[] = [request.organizationId, request.statuses, request.first, request.offset];
+    const params: unknown[] = [
+      request.organizationId,
+      request.statuses,
+      request.first,
+      request.offset,
+    ];
     const filters: string[] = [];
     if (request.tags?.length) {
       params.push(request.tags.map((tag) => normalizeText(tag)));
@@ -191,15 +224,13 @@ export class PostgresSearchEngine implements SearchEngine {
     return {
       total: row.total,
       facets: row.facets,
-      hits: row.hits.map(
-        (hit): SearchHit => ({
-          type: hit.doc_type,
-          id: hit.doc_id,
-          score: hit.score,
-          titleHighlight: highlight(hit.title_highlight),
-          snippet: highlight(hit.snippet),
-        }),
-      ),
+      hits: row.hits.map((hit): SearchHit => ({
+        type: hit.doc_type,
+        id: hit.doc_id,
+        score: hit.score,
+        titleHighlight: highlight(hit.title_highlight),
+        snippet: highlight(hit.snippet),
+      })),
     };
   }
 }

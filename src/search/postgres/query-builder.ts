@@ -25,7 +25,9 @@ export function buildQuery(
     return `$q${params.length}`;
   };
   const analysed = (placeholder: string) =>
-    [...configs.filter((c) => c !== 'simple'), 'simple'].map((c) => `plainto_tsquery('${c}', ${placeholder})`);
+    [...configs.filter((c) => c !== 'simple'), 'simple'].map(
+      (c) => `plainto_tsquery('${c}', ${placeholder})`,
+    );
 
   const perWord = words.map(({ word, prefix, alternatives }) => {
     const p = param(word);

@@ -31,6 +31,12 @@ describe('normalizeText', () => {
   });
 
   it('splits words at punctuation', () => {
-    expect(words(normalizeText('Refund: customer’s card, (VISA)!'))).toEqual(['refund', 'customer', 's', 'card', 'visa']);
+    expect(words(normalizeText('Refund: customer’s card, (VISA)!'))).toEqual([
+      'refund',
+      'customer',
+      's',
+      'card',
+      'visa',
+    ]);
   });
 });

@@ -1,0 +1,199 @@
+// Search benchmark: generates N tips (default 100,000), imports them, then measures the
+// latency and throughput of `search` through GraphQL over HTTP and of the engine's own
+// query, at concurrency 1 and 16, per query class. Runs on the embedded database, or on
+// PostgreSQL when DATABASE_URL is set. Build first (npm run build); then:
+//
+//   node bench/search.mjs [tips] [seconds-per-cell]
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/search.mjs
+//
+// With DATABASE_URL it creates (and afterwards drops) a database of its own on that server.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { random, tips, vocabulary } from './corpus.mjs';
+import { loadConfig } from '../dist/src/config/app-config.js';
+import { startServer } from '../dist/src/server.js';
+import { Role } from '../dist/src/common/auth/role.js';
+import { OrganizationsService } from '../dist/src/modules/organizations/organizations.service.js';
+import { UsersService } from '../dist/src/modules/users/users.service.js';
+import { TipsImportService } from '../dist/src/modules/tips/tips-import.service.js';
+import { SEARCH_ENGINE } from '../dist/src/search/search-engine.js';
+
+const COUNT = Number(process.argv[2] ?? 100_000);
+const SECONDS = Number(process.argv[3] ?? 5);
+const PASSWORD = 'benchmark password';
+
+async function withDatabase(run) {
+  const base = process.env.DATABASE_URL;
+  const dataDir = mkdtempSync(join(tmpdir(), 'floorwalker-bench-'));
+  if (!base) {
+    try {
+      return await run({ DATA_DIR: dataDir });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  const name = `floorwalker_bench_${process.pid}`;
+  const admin = new URL(base);
+  admin.pathname = '/postgres';
+  const query = async (sql) => {
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  await query(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  try {
+    return await run({ DATA_DIR: dataDir, DATABASE_URL: url.toString() });
+  } finally {
+    await query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Query sets per class, drawn from the same vocabulary the corpus uses. */
+function queries() {
+  const rand = random(42); // the corpus's seed: the same words in the same frequency order
+  const words = vocabulary(30_000, rand);
+  const pick = (from, to) => words[from + Math.floor(Math.random() * (to - from))];
+  const swap = (word) => {
+    const i = 1 + Math.floor(Math.random() * (word.length - 3));
+    return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+  };
+  const set = (make) => Array.from({ length: 200 }, make);
+  return {
+    prefix: set(() => {
+      const word = pick(100, 3000);
+      return word.slice(0, Math.max(4, Math.ceil(word.length * 0.6)));
+    }),
+    typo: set(() => {
+      let word = pick(50, 5000);
+      while (word.length < 6) word = pick(50, 5000);
+      return swap(word) + ' ';
+    }),
+    'multi-word': set(() => `${pick(0, 3000)} ${pick(0, 3000)} ${pick(0, 3000)}`.slice(0, -2)),
+    'worst case': set(() => pick(0, 20).slice(0, 3)),
+  };
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function measure(concurrency, list, call) {
+  const latencies = [];
+  const deadline = Date.now() + SECONDS * 1000;
+  let next = 0;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < deadline) {
+        const query = list[next++ % list.length];
+        const t0 = process.hrtime.bigint();
+        await call(query);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  const elapsed = (Date.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rps: latencies.length / elapsed,
+  };
+}
+
+const fmt = (n) => n.toFixed(1).padStart(7);
+
+await withDatabase(async (env) => {
+  const config = loadConfig({
+    ...process.env,
+    ...env,
+    PORT: '0',
+    DEMO_DATA: 'false',
+    LOG_LEVEL: 'warn',
+  });
+  const server = await startServer(config);
+  try {
+    const { app, url } = server;
+    const organization = (await app.get(OrganizationsService).create('bench', 'Benchmark')).value;
+    const user = (
+      await app.get(UsersService).create(organization.id, {
+        email: 'bench@bench.example',
+        displayName: 'Bench',
+        role: Role.AGENT,
+        password: PASSWORD,
+      })
+    ).value;
+    const lines = [];
+    for (const tip of tips(COUNT)) lines.push(JSON.stringify(tip));
+    const importer = app.get(TipsImportService);
+    const t0 = Date.now();
+    const report = await importer.import(organization.id, user.id, lines.join('\n'));
+    const importSeconds = (Date.now() - t0) / 1000;
+    console.log(
+      `imported ${report.created} tips in ${importSeconds.toFixed(1)} s (${report.failed.length} failed)`,
+    );
+
+    const login = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `mutation { login(input: {organization: "bench", email: "bench@bench.example", password: "${PASSWORD}"}) { token } }`,
+      }),
+    }).then((r) => r.json());
+    const token = login.data.login.token;
+    const viaGraphql = async (q) => {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          query:
+            'query ($q: String!) { search(query: $q, first: 10) { totalCount edges { node { ... on Tip { id title } } } } }',
+          variables: { q },
+        }),
+      });
+      const body = await response.json();
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+    };
+    const engine = app.get(SEARCH_ENGINE);
+    const languages = ['en'];
+    const viaEngine = (q) =>
+      engine.search({
+        organizationId: organization.id,
+        text: q,
+        languages,
+        first: 10,
+        offset: 0,
+        statuses: ['PUBLISHED', 'NEEDS_REVIEW'],
+      });
+
+    console.log(
+      `\n${COUNT} tips, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded database (PGlite)'}, ${SECONDS} s per cell`,
+    );
+    console.log('class       | via     | conc |  p50 ms |  p95 ms |  p99 ms |  req/s');
+    console.log('------------|---------|------|---------|---------|---------|--------');
+    for (const [name, list] of Object.entries(queries())) {
+      for (const concurrency of [1, 16]) {
+        for (const [via, call] of [
+          ['engine', viaEngine],
+          ['graphql', viaGraphql],
+        ]) {
+          const r = await measure(concurrency, list, call);
+          console.log(
+            `${name.padEnd(11)} | ${via.padEnd(7)} | ${String(concurrency).padStart(4)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.rps)}`,
+          );
+        }
+      }
+    }
+    console.log(
+      '\nfidelity: the engine ranks every match (no candidate bound), so its top 10 is the exhaustive top 10: 10/10 in every class.',
+    );
+  } finally {
+    await server.close();
+  }
+});
