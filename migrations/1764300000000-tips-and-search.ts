@@ -41,9 +41,15 @@ export class TipsAndSearch1764300000000 implements MigrationInterface {
         updated_at timestamptz(3) NOT NULL DEFAULT clock_timestamp(),
         CONSTRAINT tips_organization_id_id_key UNIQUE (organization_id, id)
       )`);
-    await db.query(`CREATE UNIQUE INDEX tips_external_id_key ON tips (organization_id, external_id) WHERE external_id IS NOT NULL`);
-    await db.query(`CREATE INDEX tips_organization_created_idx ON tips (organization_id, created_at, id)`);
-    await db.query(`CREATE INDEX tips_verify_by_idx ON tips (verify_by) WHERE status = 'PUBLISHED'`);
+    await db.query(
+      `CREATE UNIQUE INDEX tips_external_id_key ON tips (organization_id, external_id) WHERE external_id IS NOT NULL`,
+    );
+    await db.query(
+      `CREATE INDEX tips_organization_created_idx ON tips (organization_id, created_at, id)`,
+    );
+    await db.query(
+      `CREATE INDEX tips_verify_by_idx ON tips (verify_by) WHERE status = 'PUBLISHED'`,
+    );
     await db.query(`
       CREATE TABLE tip_tags (
         tip_id uuid NOT NULL REFERENCES tips (id) ON DELETE CASCADE,
@@ -77,7 +83,9 @@ export class TipsAndSearch1764300000000 implements MigrationInterface {
         counts boolean NOT NULL,
         created_at timestamptz(3) NOT NULL DEFAULT clock_timestamp()
       )`);
-    await db.query(`CREATE INDEX tip_events_used_idx ON tip_events (tip_id, user_id, created_at) WHERE kind = 'USED_ON_CALL'`);
+    await db.query(
+      `CREATE INDEX tip_events_used_idx ON tip_events (tip_id, user_id, created_at) WHERE kind = 'USED_ON_CALL'`,
+    );
     await db.query(`
       CREATE TABLE tip_helpful_votes (
         tip_id uuid NOT NULL REFERENCES tips (id) ON DELETE CASCADE,
@@ -101,7 +109,9 @@ export class TipsAndSearch1764300000000 implements MigrationInterface {
         created_at timestamptz(3) NOT NULL DEFAULT clock_timestamp(),
         PRIMARY KEY (user_id, tip_id)
       )`);
-    await db.query(`CREATE INDEX bookmarks_user_created_idx ON bookmarks (user_id, created_at DESC)`);
+    await db.query(
+      `CREATE INDEX bookmarks_user_created_idx ON bookmarks (user_id, created_at DESC)`,
+    );
     await db.query(`
       CREATE TABLE user_expertise (
         organization_id uuid NOT NULL,
@@ -153,7 +163,9 @@ export class TipsAndSearch1764300000000 implements MigrationInterface {
         term text NOT NULL,
         PRIMARY KEY (organization_id, term)
       )`);
-    await db.query(`CREATE INDEX search_terms_trgm_idx ON search_terms USING gin (term gin_trgm_ops)`);
+    await db.query(
+      `CREATE INDEX search_terms_trgm_idx ON search_terms USING gin (term gin_trgm_ops)`,
+    );
     await db.query(`
       CREATE TABLE search_synonyms (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -175,7 +187,9 @@ export class TipsAndSearch1764300000000 implements MigrationInterface {
         clicked boolean NOT NULL DEFAULT false,
         created_at timestamptz(3) NOT NULL DEFAULT clock_timestamp()
       )`);
-    await db.query(`CREATE INDEX search_log_organization_created_idx ON search_log (organization_id, created_at)`);
+    await db.query(
+      `CREATE INDEX search_log_organization_created_idx ON search_log (organization_id, created_at)`,
+    );
     await db.query(`
       CREATE TABLE search_clicks (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -188,9 +202,15 @@ export class TipsAndSearch1764300000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP TABLE search_clicks, search_log, search_synonyms, search_terms, search_documents, search_outbox`);
-    await db.query(`DROP TABLE expertise_audit, user_expertise, bookmarks, tip_flags, tip_helpful_votes, tip_events`);
+    await db.query(
+      `DROP TABLE search_clicks, search_log, search_synonyms, search_terms, search_documents, search_outbox`,
+    );
+    await db.query(
+      `DROP TABLE expertise_audit, user_expertise, bookmarks, tip_flags, tip_helpful_votes, tip_events`,
+    );
     await db.query(`DROP TABLE tip_revisions, tip_tags, tips, tags`);
-    await db.query(`ALTER TABLE organizations DROP COLUMN tip_verify_days, DROP COLUMN search_log_retention_days, DROP COLUMN languages`);
+    await db.query(
+      `ALTER TABLE organizations DROP COLUMN tip_verify_days, DROP COLUMN search_log_retention_days, DROP COLUMN languages`,
+    );
   }
 }
