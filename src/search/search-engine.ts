@@ -58,6 +58,8 @@ export interface SearchEngine {
   index(documents: SearchDocument[]): Promise<void>;
   remove(organizationId: string, type: DocumentType, ids: string[]): Promise<void>;
   search(request: SearchRequest): Promise<SearchResponse>;
+  /** Upkeep after bulk changes and on a schedule (e.g. planner statistics). */
+  maintain(): Promise<void>;
 }
 
 export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');

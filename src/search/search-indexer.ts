@@ -64,6 +64,10 @@ export class SearchIndexer implements OnModuleInit, OnModuleDestroy {
     if (gone.length) await this.engine.remove(organizationId, type, gone);
   }
 
+  maintain(): Promise<void> {
+    return this.engine.maintain();
+  }
+
   /** Indexes everything in the outbox; concurrent calls share one run. */
   async drain(): Promise<void> {
     while (this.running) await this.running;

@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { SearchIndexer } from '../../search/search-indexer.js';
 import { SearchService } from '../search/search.service.js';
 import { TipsService } from '../tips/tips.service.js';
 
@@ -6,7 +7,8 @@ const EVERY_MS = 10 * 60 * 1000;
 
 /**
  * Scheduled upkeep, every ten minutes and once at start: tips past their verification date
- * go to review, and search logs past the organization's retention period are deleted.
+ * go to review, search logs past the organization's retention period are deleted, and the
+ * search engine does its upkeep.
  */
 @Injectable()
 export class MaintenanceService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -17,6 +19,7 @@ export class MaintenanceService implements OnApplicationBootstrap, OnModuleDestr
   constructor(
     private readonly tips: TipsService,
     private readonly search: SearchService,
+    private readonly indexer: SearchIndexer,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -39,6 +42,7 @@ export class MaintenanceService implements OnApplicationBootstrap, OnModuleDestr
     try {
       const expired = await this.tips.expireVerifications();
       const pruned = await this.search.pruneLog();
+      await this.indexer.maintain();
       if (expired || pruned)
         this.logger.log(`${expired} tips due for review, ${pruned} old search log entries deleted`);
     } catch (error) {

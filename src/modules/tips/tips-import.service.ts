@@ -105,6 +105,7 @@ export class TipsImportService {
         onProgress(i + 1, total);
       }
     }
+    await this.indexer.maintain();
     return report;
   }
 

@@ -9,14 +9,11 @@ import type {
   SearchResponse,
 } from '../search-engine.js';
 import { allowedTypos, editDistance } from '../text/edit-distance.js';
-import { ENGLISH_STOP_WORDS, LANGUAGE_CONFIGS, textSearchConfig } from '../text/languages.js';
+import { highlightAll, snippet } from '../text/highlight.js';
+import { ENGLISH_STOP_WORDS, textSearchConfig } from '../text/languages.js';
 import { normalizeForIndex, normalizeText, words } from '../text/normalize.js';
 import { buildQuery, QueryWord } from './query-builder.js';
 
-const MARK_START = '\u0002';
-const MARK_END = '\u0003';
-const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-const TITLE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
 const MAX_FACETS = 20;
 /** Words shorter than this are matched whole, not as prefixes: "a" would match everything. */
 const MIN_PREFIX_LENGTH = 3;
@@ -26,8 +23,8 @@ interface HitRow {
   doc_type: DocumentType;
   doc_id: string;
   score: number;
-  title_highlight: string;
-  snippet: string;
+  title: string;
+  body: string;
 }
 
 /**
@@ -110,6 +107,11 @@ export class PostgresSearchEngine implements SearchEngine {
     this.tx.afterCommit(() => keys.forEach((key) => this.knownTerms.add(key)));
   }
 
+  /** Fresh planner statistics: the embedded database has no autovacuum to gather them. */
+  async maintain(): Promise<void> {
+    await this.tx.manager.query(`ANALYZE search_documents, search_terms`);
+  }
+
   async remove(organizationId: string, type: DocumentType, ids: string[]): Promise<void> {
     await this.tx.manager.query(
       `DELETE FROM search_documents WHERE organization_id = $1 AND doc_type = $2 AND doc_id = ANY($3::uuid[])`,
@@ -124,12 +126,12 @@ export class PostgresSearchEngine implements SearchEngine {
     if (queryWords.length === 0) return { hits: [], total: 0, facets: [], normalizedQuery };
     await this.expand(request.organizationId, queryWords);
     const configs = [...new Set(request.languages.map(textSearchConfig))];
-    const all = await this.run(request, buildQuery(queryWords, configs, 'all'));
+    const all = await this.run(request, buildQuery(queryWords, configs, 'all'), queryWords);
     if (all.total >= request.first + request.offset || queryWords.length === 1) {
       return { ...all, normalizedQuery };
     }
     // Not enough hits with every word: a question in plain words matches on any of them.
-    const any = await this.run(request, buildQuery(queryWords, configs, 'any'));
+    const any = await this.run(request, buildQuery(queryWords, configs, 'any'), queryWords);
     return { ...any, normalizedQuery };
   }
 
@@ -177,7 +179,12 @@ export class PostgresSearchEngine implements SearchEngine {
   private async run(
     request: SearchRequest,
     query: { sql: string; params: string[] },
+    queryWords: QueryWord[],
   ): Promise<Omit<SearchResponse, 'normalizedQuery'>> {
+    const terms = queryWords.flatMap((w) => [
+      w.word,
+      ...w.alternatives.flatMap((alternative) => words(alternative)),
+    ]);
     const params: unknown[] = [
       request.organizationId,
       request.statuses,
@@ -214,11 +221,8 @@ export class PostgresSearchEngine implements SearchEngine {
            SELECT tag, count(*)::int AS n FROM matches, unnest(tags) AS tag
            GROUP BY tag ORDER BY n DESC, tag LIMIT ${MAX_FACETS}) f) AS facets,
          (SELECT coalesce(json_agg(h), '[]'::json) FROM (
-           SELECT top.doc_type, top.doc_id, top.score::float AS score,
-             ts_headline(top.language_config, top.title, q.query, '${TITLE_OPTIONS}') AS title_highlight,
-             ts_headline(top.language_config, top.body, q.query, '${HEADLINE_OPTIONS}') AS snippet
-           FROM (SELECT top.*, CASE ${languageConfigCases()} END::regconfig AS language_config FROM top) top, q
-           ORDER BY top.score DESC, top.reuse DESC, top.fresh_at DESC, top.doc_id) h) AS hits`,
+           SELECT doc_type, doc_id, score::float AS score, title, body FROM top
+           ORDER BY score DESC, reuse DESC, fresh_at DESC, doc_id) h) AS hits`,
       params,
     )) as { total: number; facets: { tag: string; count: number }[]; hits: HitRow[] }[];
     return {
@@ -228,27 +232,9 @@ export class PostgresSearchEngine implements SearchEngine {
         type: hit.doc_type,
         id: hit.doc_id,
         score: hit.score,
-        titleHighlight: highlight(hit.title_highlight),
-        snippet: highlight(hit.snippet),
+        titleHighlight: highlightAll(hit.title, terms),
+        snippet: snippet(hit.body, terms),
       })),
     };
   }
-}
-
-function languageConfigCases(): string {
-  const cases = Object.entries(LANGUAGE_CONFIGS).map(
-    ([code, config]) => `WHEN split_part(top.language, '-', 1) = '${code}' THEN '${config}'`,
-  );
-  return `${cases.join(' ')} ELSE 'simple'`;
-}
-
-/** Escapes the text for HTML, then turns the engine's match markers into <mark>. */
-function highlight(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(new RegExp(MARK_START, 'g'), '<mark>')
-    .replace(new RegExp(MARK_END, 'g'), '</mark>');
 }

@@ -1,5 +1,5 @@
 /** PostgreSQL text search configurations by language code; others are analysed as "simple". */
-export const LANGUAGE_CONFIGS: Record<string, string> = {
+const LANGUAGE_CONFIGS: Record<string, string> = {
   ar: 'arabic',
   da: 'danish',
   de: 'german',
