@@ -331,4 +331,24 @@ describe('tips', () => {
     const search = await t.gql(SEARCH_IDS, { q: 'galaxy' }, outsider);
     expect(search.data?.search.edges).toEqual([]);
   });
+
+  it('admins set how long tips stay verified', async () => {
+    const settings = `mutation ($days: Int) { updateOrganizationSettings(input: {tipVerifyDays: $days}) { organization { tipVerifyDays languages } userErrors { field code } } }`;
+    expect((await t.gql(settings, { days: 30 }, token.lead)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      (await t.gql(settings, { days: 0 }, token.admin)).data?.updateOrganizationSettings
+        .userErrors[0],
+    ).toEqual({ field: ['input', 'tipVerifyDays'], code: 'INVALID' });
+    const updated = await t.gql(settings, { days: 30 }, token.admin);
+    expect(updated.data?.updateOrganizationSettings.organization).toEqual({
+      tipVerifyDays: 30,
+      languages: ['en'],
+    });
+    const tip = (await create('author', { title: 'Thirty days', publish: true })).tip;
+    const days = (new Date(tip.verifyBy).getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThan(30.1);
+  });
 });

@@ -1,8 +1,13 @@
-import { Query, Resolver } from '@nestjs/graphql';
-import { CurrentCaller } from '../../common/auth/decorators.js';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentCaller, Roles } from '../../common/auth/decorators.js';
+import { Role } from '../../common/auth/role.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { notFound } from '../../common/graphql/errors.js';
-import { Organization } from './organization.types.js';
+import {
+  Organization,
+  OrganizationPayload,
+  UpdateOrganizationSettingsInput,
+} from './organization.types.js';
 import { OrganizationsService } from './organizations.service.js';
 
 @Resolver(() => Organization)
@@ -14,5 +19,23 @@ export class OrganizationsResolver {
     const organization = await this.organizations.findById(caller.organizationId);
     if (!organization) throw notFound('organization');
     return Organization.from(organization);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => OrganizationPayload, {
+    description: 'Admins: how long tips stay verified and search logs are kept.',
+  })
+  async updateOrganizationSettings(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: UpdateOrganizationSettingsInput,
+  ): Promise<OrganizationPayload> {
+    const outcome = await this.organizations.updateSettings(caller.organizationId, {
+      tipVerifyDays: input.tipVerifyDays ?? undefined,
+      searchLogRetentionDays: input.searchLogRetentionDays ?? undefined,
+    });
+    return {
+      organization: outcome.value && Organization.from(outcome.value),
+      userErrors: outcome.userErrors,
+    };
   }
 }

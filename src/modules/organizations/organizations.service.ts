@@ -72,6 +72,12 @@ export class OrganizationsService {
         );
       }
     }
-    return success((await this.organizations.update(id, settings))!);
+    const changes = Object.fromEntries(
+      Object.entries(settings).filter(([, value]) => value !== undefined),
+    );
+    const organization = Object.keys(changes).length
+      ? await this.organizations.update(id, changes)
+      : await this.organizations.findById(id);
+    return success(organization!);
   }
 }
