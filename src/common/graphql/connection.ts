@@ -110,3 +110,28 @@ export function toConnection<R extends Keyset, T>(
     },
   };
 }
+
+/** Cursors of lists paged by position (search results, bookmarks). */
+export const offsetCursor = (offset: number) =>
+  Buffer.from(`offset:${offset}`).toString('base64url');
+
+export function offsetOf(cursor: string | null | undefined): number {
+  if (!cursor) return 0;
+  const match = /^offset:(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw badInput('The cursor "after" is not one this list returned.');
+  return Number(match[1]);
+}
+
+/** Page info of a position-paged list whose edges start after `offset`. */
+export function offsetPageInfo(
+  edges: { cursor: string }[],
+  offset: number,
+  hasNextPage: boolean,
+): PageInfo {
+  return {
+    hasNextPage,
+    hasPreviousPage: offset > 0,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  };
+}

@@ -2,6 +2,7 @@ import { Args, Field, ArgsType, Int, Mutation, Query, Resolver } from '@nestjs/g
 import { CurrentCaller, Roles } from '../../common/auth/decorators.js';
 import { Role } from '../../common/auth/role.js';
 import type { Caller } from '../../common/context/request-context.js';
+import { offsetCursor, offsetOf, offsetPageInfo } from '../../common/graphql/connection.js';
 import { badInput } from '../../common/graphql/errors.js';
 import { UUID, idOfType } from '../../common/graphql/global-id.js';
 import { UserErrorCode, userError } from '../../common/graphql/user-error.js';
@@ -33,15 +34,6 @@ class SearchGapsArgs {
 
   @Field(() => Int, { defaultValue: 20, description: 'From 1 to 100.' })
   first: number = 20;
-}
-
-const offsetCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
-
-function offsetOf(cursor: string | null | undefined): number {
-  if (!cursor) return 0;
-  const match = /^offset:(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw badInput('The cursor "after" is not one this search returned.');
-  return Number(match[1]);
 }
 
 @Resolver()
@@ -79,12 +71,7 @@ export class SearchResolver {
     }));
     return {
       edges,
-      pageInfo: {
-        hasNextPage: offset + edges.length < result.total,
-        hasPreviousPage: offset > 0,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+      pageInfo: offsetPageInfo(edges, offset, offset + edges.length < result.total),
       totalCount: result.total,
       facets: result.facets,
       searchId: result.searchId,

@@ -16,6 +16,9 @@ import {
   Connection,
   ConnectionArgs,
   checkPageArgs,
+  offsetCursor,
+  offsetOf,
+  offsetPageInfo,
   toConnection,
 } from '../../common/graphql/connection.js';
 import { notFound } from '../../common/graphql/errors.js';
@@ -87,21 +90,13 @@ export class TipsResolver {
     @Args() args: ConnectionArgs,
   ): Promise<Connection<Tip>> {
     const { first } = checkPageArgs({ ...args, after: null });
-    const offset = args.after ? Number(Buffer.from(args.after, 'base64url').toString()) || 0 : 0;
+    const offset = offsetOf(args.after);
     const { tips, hasNextPage } = await this.tipsService.bookmarks(caller, first, offset);
     const edges = tips.map((tip, i) => ({
       node: Tip.from(tip),
-      cursor: Buffer.from(String(offset + i + 1)).toString('base64url'),
+      cursor: offsetCursor(offset + i + 1),
     }));
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage,
-        hasPreviousPage: offset > 0,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+    return { edges, pageInfo: offsetPageInfo(edges, offset, hasNextPage) };
   }
 
   @ResolveField(() => String, {
@@ -123,33 +118,41 @@ export class TipsResolver {
   }
 
   @ResolveField(() => Boolean, { description: 'Whether you marked it helpful.' })
-  async viewerFoundHelpful(
+  viewerFoundHelpful(
     @Parent() tip: Tip,
     @CurrentCaller() caller: Caller,
     @Context() context: RequestContext,
-  ): Promise<boolean> {
-    const voted = await context
-      .loader('tipVotedByViewer', async (ids) => {
-        const set = await this.tipsService.votedHelpful(caller, ids);
-        return ids.map((id) => set.has(id));
-      })
-      .load(tip.tipId);
-    return Boolean(voted);
+  ) {
+    return this.viewerFlag(context, 'tipVotedByViewer', tip, (ids) =>
+      this.tipsService.votedHelpful(caller, ids),
+    );
   }
 
   @ResolveField(() => Boolean, { description: 'Whether you bookmarked it.' })
-  async viewerBookmarked(
+  viewerBookmarked(
     @Parent() tip: Tip,
     @CurrentCaller() caller: Caller,
     @Context() context: RequestContext,
+  ) {
+    return this.viewerFlag(context, 'tipBookmarkedByViewer', tip, (ids) =>
+      this.tipsService.bookmarked(caller, ids),
+    );
+  }
+
+  /** A yes/no about the caller and a tip, loaded for all tips of the response at once. */
+  private async viewerFlag(
+    context: RequestContext,
+    name: string,
+    tip: Tip,
+    fetch: (tipIds: readonly string[]) => Promise<Set<string>>,
   ): Promise<boolean> {
-    const bookmarked = await context
-      .loader('tipBookmarkedByViewer', async (ids) => {
-        const set = await this.tipsService.bookmarked(caller, ids);
+    const flag = await context
+      .loader(name, async (ids) => {
+        const set = await fetch(ids);
         return ids.map((id) => set.has(id));
       })
       .load(tip.tipId);
-    return Boolean(bookmarked);
+    return Boolean(flag);
   }
 
   @ResolveField(() => TipRevisionConnection, { description: 'Every edit, oldest first.' })
