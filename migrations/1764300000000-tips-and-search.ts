@@ -164,7 +164,7 @@ export class TipsAndSearch1764300000000 implements MigrationInterface {
         PRIMARY KEY (organization_id, term)
       )`);
     await db.query(
-      `CREATE INDEX search_terms_trgm_idx ON search_terms USING gin (term gin_trgm_ops)`,
+      `CREATE INDEX search_terms_trgm_idx ON search_terms USING gist (term gist_trgm_ops)`,
     );
     await db.query(`
       CREATE TABLE search_synonyms (

@@ -152,18 +152,28 @@ export class PostgresSearchEngine implements SearchEngine {
 
   /** Adds each word's typo corrections (close spellings from the vocabulary) and synonyms. */
   private async expand(organizationId: string, queryWords: QueryWord[]): Promise<void> {
-    const fuzzy = queryWords.filter((w) => allowedTypos(w.word) > 0).map((w) => w.word);
+    const fuzzy = queryWords.filter((w) => allowedTypos(w.word) > 0);
     const rows: { kind: 'typo' | 'synonym'; word: string; term: string }[] =
       await this.tx.manager.query(
-        `SELECT 'typo' AS kind, w.word, t.term FROM unnest($2::text[]) AS w(word)
+        // Words the vocabulary knows (or, for the word being typed, starts) are taken as
+        // spelled right; others get the nearest terms by trigram distance (an index scan).
+        `SELECT 'typo' AS kind, w.word, t.term FROM unnest($2::text[], $4::boolean[]) AS w(word, prefix)
          CROSS JOIN LATERAL (
            SELECT term FROM search_terms
-           WHERE organization_id = $1 AND term % w.word AND term <> w.word
-           ORDER BY similarity(term, w.word) DESC LIMIT 12) t
+           WHERE organization_id = $1 AND term <> w.word
+           ORDER BY term <-> w.word LIMIT 12) t
+         WHERE NOT EXISTS (
+           SELECT 1 FROM search_terms k
+           WHERE k.organization_id = $1 AND (k.term = w.word OR (w.prefix AND k.term LIKE w.word || '%')))
        UNION ALL
        SELECT 'synonym', w.word, unnest(s.terms) FROM unnest($3::text[]) AS w(word)
          JOIN search_synonyms s ON s.organization_id = $1 AND w.word = ANY(s.terms)`,
-        [organizationId, fuzzy, queryWords.map((w) => w.word)],
+        [
+          organizationId,
+          fuzzy.map((w) => w.word),
+          queryWords.map((w) => w.word),
+          fuzzy.map((w) => w.prefix),
+        ],
       );
     for (const queryWord of queryWords) {
       const limit = allowedTypos(queryWord.word);
