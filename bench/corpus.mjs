@@ -97,5 +97,3 @@ export function* tips(count, { seed = 42, vocabularySize = 30_000 } = {}) {
     };
   }
 }
-
-export { TAGS };

@@ -71,6 +71,12 @@ describe('tips', () => {
     expect(
       (await create('author', { title: 'x', body: 'y'.repeat(20_001) })).userErrors[0],
     ).toMatchObject({ field: ['input', 'body'] });
+    expect(
+      (await create('author', { title: 'x', externalId: 'e'.repeat(201) })).userErrors[0],
+    ).toMatchObject({
+      field: ['input', 'externalId'],
+      code: 'INVALID',
+    });
     expect(await found('author', 'x')).toEqual([]);
   });
 

@@ -5,8 +5,7 @@ import type { Caller } from '../../common/context/request-context.js';
 import { RequestContext } from '../../common/context/request-context.js';
 import { notFound } from '../../common/graphql/errors.js';
 import { idOfType } from '../../common/graphql/global-id.js';
-import { Outcome, validateInput } from '../../common/graphql/user-error.js';
-import { UserEntity } from '../users/user.entity.js';
+import { validateInput } from '../../common/graphql/user-error.js';
 import { User, UserPayload } from '../users/user.types.js';
 import { AuthService } from './auth.service.js';
 import {
@@ -16,11 +15,6 @@ import {
   ResetUserPasswordInput,
   SignOutPayload,
 } from './auth.types.js';
-
-const userPayload = (outcome: Outcome<UserEntity>): UserPayload => ({
-  user: outcome.value && User.from(outcome.value),
-  userErrors: outcome.userErrors,
-});
 
 @Resolver()
 export class AuthResolver {
@@ -56,7 +50,7 @@ export class AuthResolver {
   ): Promise<UserPayload> {
     const invalid = await validateInput(ChangePasswordInput, input);
     if (invalid.length) return { userErrors: invalid };
-    return userPayload(
+    return UserPayload.from(
       await this.auth.changePassword(caller, input.currentPassword, input.newPassword),
     );
   }
@@ -73,6 +67,8 @@ export class AuthResolver {
     if (invalid.length) return { userErrors: invalid };
     const id = idOfType(input.id, 'User');
     if (!id) throw notFound('user');
-    return userPayload(await this.auth.resetPassword(caller.organizationId, id, input.newPassword));
+    return UserPayload.from(
+      await this.auth.resetPassword(caller.organizationId, id, input.newPassword),
+    );
   }
 }

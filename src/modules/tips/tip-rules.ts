@@ -5,6 +5,7 @@ export const MAX_TITLE = 200;
 export const MAX_BODY = 20_000;
 export const MAX_TAGS = 10;
 export const MAX_TAG = 50;
+export const MAX_EXTERNAL_ID = 200;
 export const FLAGS_FOR_REVIEW = 3;
 export const REUSE_REPEAT_WINDOW_MS = 60 * 60 * 1000;
 
@@ -18,6 +19,13 @@ export interface TipContent {
   body: string;
   tags: string[];
   language: string;
+}
+
+/** The problem with an external id (trimmed; empty means none), as [field, message], or null. */
+export function externalIdProblem(externalId: string): [string, string] | null {
+  return externalId.length > MAX_EXTERNAL_ID
+    ? ['externalId', `The external id must be at most ${MAX_EXTERNAL_ID} characters.`]
+    : null;
 }
 
 /** The first problem with a tip's content, as [field, message], or null. */

@@ -5,7 +5,7 @@ import { TransactionHost } from '../../database/transaction-host.js';
 import { SearchIndexer } from '../../search/search-indexer.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { UsersService } from '../users/users.service.js';
-import { TipContent, cleanContent, contentProblem } from './tip-rules.js';
+import { TipContent, cleanContent, contentProblem, externalIdProblem } from './tip-rules.js';
 import { TipEntity, TipStatus } from './tip.entities.js';
 import { TipsRepository } from './tips.repository.js';
 import { TipsService, searchDocuments } from './tips.service.js';
@@ -251,6 +251,8 @@ export function parseLine(
     if (typeof record[field] !== 'string') return { line, reason: `"${field}" must be a string` };
   }
   if (!(record.externalId as string).trim()) return { line, reason: '"externalId" is empty' };
+  const idProblem = externalIdProblem((record.externalId as string).trim());
+  if (idProblem) return { line, reason: `${idProblem[0]}: ${idProblem[1]}` };
   const tags = record.tags ?? [];
   if (!Array.isArray(tags) || tags.some((tag) => typeof tag !== 'string'))
     return { line, reason: '"tags" must be an array of strings' };

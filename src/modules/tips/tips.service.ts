@@ -23,6 +23,7 @@ import {
   TipContent,
   cleanContent,
   contentProblem,
+  externalIdProblem,
 } from './tip-rules.js';
 import { TipEntity, TipRevisionEntity, TipStatus } from './tip.entities.js';
 import { TipChanges, TipsRepository } from './tips.repository.js';
@@ -86,10 +87,10 @@ export class TipsService implements OnModuleInit {
   }
 
   async create(caller: Caller, details: NewTipDetails): Promise<Outcome<TipEntity>> {
-    const problem = contentProblem(details);
+    const externalId = details.externalId?.trim() || null;
+    const problem = contentProblem(details) ?? externalIdProblem(externalId ?? '');
     if (problem) return failure(userError(UserErrorCode.INVALID, problem[1], problem[0]));
     const content = cleanContent(details);
-    const externalId = details.externalId?.trim() || null;
     if (
       externalId &&
       (await this.tips.findByExternalIds(caller.organizationId, [externalId])).length

@@ -4,7 +4,7 @@ import { Role } from '../../common/auth/role.js';
 import { ConnectionType } from '../../common/graphql/connection.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
 import { Node } from '../../common/graphql/node.interface.js';
-import { UserError } from '../../common/graphql/user-error.js';
+import { Outcome, UserError } from '../../common/graphql/user-error.js';
 import { LOCALE, LOCALE_MESSAGE } from './locale.js';
 import { Presence, effectivePresence } from './presence.js';
 import { UserEntity } from './user.entity.js';
@@ -146,4 +146,8 @@ export class UserPayload {
 
   @Field(() => [UserError])
   userErrors: UserError[];
+
+  static from(outcome: Outcome<UserEntity>): UserPayload {
+    return { user: outcome.value && User.from(outcome.value), userErrors: outcome.userErrors };
+  }
 }

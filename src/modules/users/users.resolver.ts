@@ -21,17 +21,11 @@ import {
 } from '../../common/graphql/connection.js';
 import { notFound } from '../../common/graphql/errors.js';
 import { idOfType } from '../../common/graphql/global-id.js';
-import {
-  Outcome,
-  UserErrorCode,
-  userError,
-  validateInput,
-} from '../../common/graphql/user-error.js';
+import { UserErrorCode, userError, validateInput } from '../../common/graphql/user-error.js';
 import { Organization } from '../organizations/organization.types.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { Team } from '../teams/team.types.js';
 import { TeamsService } from '../teams/teams.service.js';
-import { UserEntity } from './user.entity.js';
 import {
   CreateUserInput,
   SetPresenceInput,
@@ -54,11 +48,6 @@ class UsersArgs extends ConnectionArgs {
   })
   includeInactive: boolean = false;
 }
-
-const payload = (outcome: Outcome<UserEntity>): UserPayload => ({
-  user: outcome.value && User.from(outcome.value),
-  userErrors: outcome.userErrors,
-});
 
 /** A global team id from the input: the database id, null to clear, or undefined when absent or unknown. */
 function teamIdOf(globalId: string | null | undefined): {
@@ -146,7 +135,7 @@ export class UsersResolver {
   ): Promise<UserPayload> {
     const team = teamIdOf(input.teamId);
     if (team.unknown) return unknownTeam;
-    return payload(
+    return UserPayload.from(
       await this.usersService.create(caller.organizationId, { ...input, teamId: team.teamId }),
     );
   }
@@ -171,7 +160,7 @@ export class UsersResolver {
       role: input.role ?? undefined,
       teamId: team.teamId,
     };
-    return payload(await this.usersService.update(caller, id, update));
+    return UserPayload.from(await this.usersService.update(caller, id, update));
   }
 
   @Mutation(() => UserPayload, {
@@ -216,7 +205,7 @@ export class UsersResolver {
   ): Promise<UserPayload> {
     const id = idOfType(input.id, 'User');
     if (!id) throw notFound('user');
-    return payload(await this.usersService.setActive(caller, id, active));
+    return UserPayload.from(await this.usersService.setActive(caller, id, active));
   }
 }
 
