@@ -30,11 +30,19 @@ export interface SearchRequest {
   statuses: string[];
   tags?: string[];
   language?: string;
+  /** Count the matches and their tags too (costs a scan of up to a thousand matches). */
+  withTotals?: boolean;
+  /**
+   * Rank every match instead of reading the top of each match class from an index. Slow;
+   * the benchmark and the tests use it to check that both give the same hits.
+   */
+  exhaustive?: boolean;
 }
 
 export interface SearchHit {
   type: DocumentType;
   id: string;
+  /** relevance class: query words matched, plus 0.2 when all are in the title, 0.1 in the title or tags */
   score: number;
   /** title and snippet with matches wrapped in <mark>, HTML-escaped */
   titleHighlight: string;
@@ -43,9 +51,16 @@ export interface SearchHit {
 
 export interface SearchResponse {
   hits: SearchHit[];
+  /** whether there are hits after these */
+  hasMore: boolean;
+  /** when asked for: the matches, counted up to an engine's limit, and their tags */
+  totals?: SearchTotals;
+  normalizedQuery: string;
+}
+
+export interface SearchTotals {
   total: number;
   facets: { tag: string; count: number }[];
-  normalizedQuery: string;
 }
 
 export interface SearchEngine {

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { verifyNothing, verifyPassword } from '../../common/auth/passwords.js';
 import type { Caller } from '../../common/context/request-context.js';
@@ -19,7 +20,7 @@ import { UsersService } from '../users/users.service.js';
 import { LoginFailuresRepository } from './login-failures.repository.js';
 import { THROTTLE_WINDOW_MS, retryAfterMs } from './login-throttle.js';
 import { SessionsRepository } from './sessions.repository.js';
-import { signToken, verifyToken } from './tokens.js';
+import { signToken, tokenKey, verifyToken } from './tokens.js';
 
 export interface Credentials {
   organization: string;
@@ -41,7 +42,11 @@ export class AuthService {
     private readonly failures: LoginFailuresRepository,
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
-  ) {}
+  ) {
+    this.tokenKey = tokenKey(config.jwtSecret);
+  }
+
+  private readonly tokenKey: KeyObject;
 
   /** Signs in; every wrong organization, email or password gets the same answer. */
   async login(
@@ -88,7 +93,7 @@ export class AuthService {
       const signedIn = await this.users.setPresence(user.organizationId, user.id, presence);
       const token = signToken(
         { sub: user.id, org: user.organizationId, sid: session.id },
-        this.config.jwtSecret,
+        this.tokenKey,
         expiresAt,
       );
       return success({ token, user: signedIn });
@@ -97,26 +102,19 @@ export class AuthService {
 
   /** The caller behind a bearer token; throws UNAUTHENTICATED for any token that is not good now. */
   async authenticate(token: string): Promise<Caller> {
-    const claims = verifyToken(token, this.config.jwtSecret);
+    const claims = verifyToken(token, this.tokenKey);
     if (!claims) throw unauthenticated('The token is invalid or has expired; sign in again.');
-    const session = await this.sessions.findById(claims.org, claims.sid);
-    if (
-      !session ||
-      session.revokedAt ||
-      session.expiresAt <= new Date() ||
-      session.userId !== claims.sub
-    ) {
+    const found = await this.sessions.findWithUser(claims.org, claims.sid, claims.sub);
+    if (!found || found.revokedAt || found.expiresAt <= new Date()) {
       throw unauthenticated('This session has ended; sign in again.');
     }
-    const user = await this.users.findById(claims.org, claims.sub);
-    if (!user?.active) throw unauthenticated('This account is deactivated; ask an admin.');
-    await this.users.touch(user.organizationId, user.id);
+    if (!found.active) throw unauthenticated('This account is deactivated; ask an admin.');
     return {
-      userId: user.id,
-      organizationId: user.organizationId,
-      role: user.role,
-      teamId: user.teamId,
-      sessionId: session.id,
+      userId: found.userId,
+      organizationId: found.organizationId,
+      role: found.role,
+      teamId: found.teamId,
+      sessionId: found.sessionId,
     };
   }
 

@@ -1,7 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, Not } from 'typeorm';
+import { Role } from '../../common/auth/role.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import { SessionEntity } from './session.entity.js';
+
+/** How often a user's last activity is written, at most. */
+const ACTIVITY_WRITE_INTERVAL = '60 seconds';
+
+export interface SessionWithUser {
+  sessionId: string;
+  revokedAt: Date | null;
+  expiresAt: Date;
+  userId: string;
+  organizationId: string;
+  role: Role;
+  teamId: string | null;
+  active: boolean;
+}
 
 /** Sign-in sessions: one per issued token, so that a token can be revoked. */
 @Injectable()
@@ -18,8 +33,33 @@ export class SessionsRepository {
     return this.repo.save(this.repo.create(session));
   }
 
-  findById(organizationId: string, id: string): Promise<SessionEntity | null> {
-    return this.repo.findOneBy({ organizationId, id });
+  /**
+   * The session and its user, read together for every authenticated request; the user's
+   * last activity is written in the same statement, at most once a minute.
+   */
+  async findWithUser(
+    organizationId: string,
+    sessionId: string,
+    userId: string,
+  ): Promise<SessionWithUser | null> {
+    const [row] = (await this.tx.manager.query(
+      `WITH found AS (
+         SELECT s.id AS "sessionId", s.revoked_at AS "revokedAt", s.expires_at AS "expiresAt",
+           u.id AS "userId", u.organization_id AS "organizationId", u.role, u.team_id AS "teamId",
+           u.active, u.last_active_at
+         FROM sessions s JOIN users u ON u.organization_id = s.organization_id AND u.id = s.user_id
+         WHERE s.organization_id = $1 AND s.id = $2 AND s.user_id = $3),
+       touched AS (
+         UPDATE users u SET last_active_at = now() FROM found f
+         WHERE u.organization_id = f."organizationId" AND u.id = f."userId"
+           AND f.active AND f."revokedAt" IS NULL AND f."expiresAt" > now()
+           AND (f.last_active_at IS NULL OR f.last_active_at < now() - interval '${ACTIVITY_WRITE_INTERVAL}')
+         RETURNING u.id)
+       SELECT "sessionId", "revokedAt", "expiresAt", "userId", "organizationId", role, "teamId", active
+       FROM found`,
+      [organizationId, sessionId, userId],
+    )) as SessionWithUser[];
+    return row ?? null;
   }
 
   async revoke(organizationId: string, id: string): Promise<void> {

@@ -10,9 +10,13 @@ import { OrganizationEntity } from './organization.entity.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** How long this process trusts the languages it read; another process's additions show within it. */
+const LANGUAGES_TTL_MS = 5_000;
 
 @Injectable()
 export class OrganizationsService {
+  private readonly languages = new Map<string, { languages: string[]; readAt: number }>();
+
   constructor(private readonly organizations: OrganizationsRepository) {}
 
   findById(id: string): Promise<OrganizationEntity | null> {
@@ -57,8 +61,18 @@ export class OrganizationsService {
   }
 
   /** Remembers a language the organization writes in (queries are analysed in each). */
-  addLanguage(id: string, language: string): Promise<void> {
-    return this.organizations.addLanguage(id, language);
+  async addLanguage(id: string, language: string): Promise<void> {
+    await this.organizations.addLanguage(id, language);
+    this.languages.delete(id);
+  }
+
+  /** The languages an organization writes in: every search needs them, so they are kept a few seconds. */
+  async languagesOf(id: string): Promise<string[]> {
+    const known = this.languages.get(id);
+    if (known && Date.now() - known.readAt < LANGUAGES_TTL_MS) return known.languages;
+    const languages = (await this.organizations.findById(id))?.languages ?? ['en'];
+    this.languages.set(id, { languages, readAt: Date.now() });
+    return languages;
   }
 
   async updateSettings(

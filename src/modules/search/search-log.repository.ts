@@ -25,20 +25,12 @@ export interface SearchGapRow {
 export class SearchLogRepository {
   constructor(private readonly tx: TransactionHost) {}
 
-  async add(entry: SearchLogEntry): Promise<void> {
+  async addMany(entries: SearchLogEntry[]): Promise<void> {
     await this.tx.manager.query(
       `INSERT INTO search_log (id, organization_id, user_id, typing_session, query, normalized, result_count, took_ms)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        entry.id,
-        entry.organizationId,
-        entry.userId,
-        entry.typingSession,
-        entry.query,
-        entry.normalized,
-        entry.resultCount,
-        entry.tookMs,
-      ],
+       SELECT * FROM json_to_recordset($1::json) AS e(id uuid, "organizationId" uuid, "userId" uuid,
+         "typingSession" text, query text, normalized text, "resultCount" int, "tookMs" real)`,
+      [JSON.stringify(entries)],
     );
   }
 

@@ -2,13 +2,20 @@ import { Module } from '@nestjs/common';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { TipsModule } from '../tips/tips.module.js';
 import { SearchLogRepository } from './search-log.repository.js';
+import { SearchLogWriter } from './search-log-writer.js';
 import { SearchResolver } from './search.resolver.js';
 import { SearchService } from './search.service.js';
 import { SynonymsRepository } from './synonyms.repository.js';
 
 @Module({
   imports: [OrganizationsModule, TipsModule],
-  providers: [SearchLogRepository, SynonymsRepository, SearchService, SearchResolver],
+  providers: [
+    SearchLogRepository,
+    SearchLogWriter,
+    SynonymsRepository,
+    SearchService,
+    SearchResolver,
+  ],
   exports: [SearchService],
 })
 export class SearchModule {}

@@ -1,9 +1,11 @@
-import { Args, Field, ArgsType, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, ArgsType, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentCaller, Roles } from '../../common/auth/decorators.js';
 import { Role } from '../../common/auth/role.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { offsetCursor, offsetOf, offsetPageInfo } from '../../common/graphql/connection.js';
 import { badInput } from '../../common/graphql/errors.js';
+import { selectsAny } from '../../common/graphql/selection.js';
 import { UUID, idOfType } from '../../common/graphql/global-id.js';
 import { UserErrorCode, userError } from '../../common/graphql/user-error.js';
 import { Tip } from '../tips/tip.types.js';
@@ -47,6 +49,7 @@ export class SearchResolver {
   async search(
     @CurrentCaller() caller: Caller,
     @Args() args: SearchArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SearchConnection> {
     if (args.query.length > MAX_QUERY_LENGTH)
       throw badInput(`The query is limited to ${MAX_QUERY_LENGTH} characters.`);
@@ -61,6 +64,7 @@ export class SearchResolver {
       language: args.language ?? undefined,
       statuses: args.statuses,
       typingSession: args.typingSession?.slice(0, 100),
+      withTotals: selectsAny(info, ['totalCount', 'facets']),
     });
     const edges = result.hits.map((hit, i) => ({
       cursor: offsetCursor(offset + i + 1),
@@ -71,9 +75,10 @@ export class SearchResolver {
     }));
     return {
       edges,
-      pageInfo: offsetPageInfo(edges, offset, offset + edges.length < result.total),
-      totalCount: result.total,
-      facets: result.facets,
+      pageInfo: offsetPageInfo(edges, offset, result.hasMore),
+      // Computed only when the query selects them.
+      totalCount: result.totals?.total ?? 0,
+      facets: result.totals?.facets ?? [],
       searchId: result.searchId,
     };
   }

@@ -10,12 +10,13 @@ import {
   userError,
 } from '../../common/graphql/user-error.js';
 import { SEARCH_ENGINE } from '../../search/search-engine.js';
-import type { SearchEngine, SearchHit } from '../../search/search-engine.js';
+import type { SearchEngine, SearchHit, SearchTotals } from '../../search/search-engine.js';
 import { normalizeForIndex } from '../../search/text/normalize.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { TipEntity, TipStatus } from '../tips/tip.entities.js';
 import { TipsService } from '../tips/tips.service.js';
 import { SearchGapRow, SearchLogRepository } from './search-log.repository.js';
+import { SearchLogWriter } from './search-log-writer.js';
 import { SynonymGroup, SynonymsRepository } from './synonyms.repository.js';
 
 export interface SearchOptions {
@@ -25,6 +26,8 @@ export interface SearchOptions {
   language?: string;
   statuses: TipStatus[];
   typingSession?: string | null;
+  /** count the matches and their tags too */
+  withTotals: boolean;
 }
 
 export interface FoundTip extends Omit<SearchHit, 'type' | 'id'> {
@@ -34,8 +37,8 @@ export interface FoundTip extends Omit<SearchHit, 'type' | 'id'> {
 export interface SearchResult {
   searchId: string | null;
   hits: FoundTip[];
-  total: number;
-  facets: { tag: string; count: number }[];
+  hasMore: boolean;
+  totals?: SearchTotals;
   normalizedQuery: string;
 }
 
@@ -44,6 +47,7 @@ export class SearchService {
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly log: SearchLogRepository,
+    private readonly logWriter: SearchLogWriter,
     private readonly synonyms: SynonymsRepository,
     private readonly organizations: OrganizationsService,
     private readonly tips: TipsService,
@@ -59,12 +63,13 @@ export class SearchService {
     const response = await this.engine.search({
       organizationId: caller.organizationId,
       text,
-      languages: await this.languagesOf(caller.organizationId),
+      languages: await this.organizations.languagesOf(caller.organizationId),
       first: options.first,
       offset: options.offset,
       statuses,
       tags: options.tags,
       language: options.language,
+      withTotals: options.withTotals,
     });
     const tips = new Map(
       (
@@ -81,36 +86,41 @@ export class SearchService {
     let searchId: string | null = null;
     if (response.normalizedQuery) {
       searchId = randomUUID();
-      await this.log.add({
+      this.logWriter.add({
         id: searchId,
         organizationId: caller.organizationId,
         userId: caller.userId,
         typingSession: options.typingSession ?? null,
         query: text.slice(0, 500),
         normalized: response.normalizedQuery,
-        resultCount: response.total,
+        // Without totals, what this page shows: zero still means nothing was found.
+        resultCount:
+          response.totals?.total ??
+          options.offset + response.hits.length + (response.hasMore ? 1 : 0),
         tookMs: Number(process.hrtime.bigint() - started) / 1e6,
       });
     }
     return {
       searchId,
       hits,
-      total: response.total,
-      facets: response.facets,
+      hasMore: response.hasMore,
+      totals: response.totals,
       normalizedQuery: response.normalizedQuery,
     };
   }
 
-  recordClick(
+  async recordClick(
     caller: Caller,
     searchId: string,
     tipId: string,
     position: number | null,
   ): Promise<boolean> {
+    await this.logWriter.flush();
     return this.log.addClick(caller.organizationId, caller.userId, searchId, tipId, position);
   }
 
-  gaps(caller: Caller, since: Date, until: Date, first: number): Promise<SearchGapRow[]> {
+  async gaps(caller: Caller, since: Date, until: Date, first: number): Promise<SearchGapRow[]> {
+    await this.logWriter.flush();
     return this.log.gaps(caller.organizationId, since, until, first);
   }
 
@@ -134,9 +144,5 @@ export class SearchService {
 
   removeSynonyms(caller: Caller, id: string): Promise<boolean> {
     return this.synonyms.remove(caller.organizationId, id);
-  }
-
-  private async languagesOf(organizationId: string): Promise<string[]> {
-    return (await this.organizations.findById(organizationId))?.languages ?? ['en'];
   }
 }

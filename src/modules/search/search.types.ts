@@ -92,10 +92,16 @@ export class SearchConnection {
   @Field(() => PageInfo)
   pageInfo: PageInfo;
 
-  @Field(() => Int, { description: 'How many results match in all.' })
+  @Field(() => Int, {
+    description:
+      'How many results match in all, counted up to 1,000 (then read it as "1,000 or more").',
+  })
   totalCount: number;
 
-  @Field(() => [TagFacet], { description: 'Tags of the matching results, most frequent first.' })
+  @Field(() => [TagFacet], {
+    description:
+      'Tags of the matching results (of the first 1,000 found when there are more), most frequent first.',
+  })
   facets: TagFacet[];
 
   @Field(() => ID, {

@@ -28,8 +28,6 @@ export type UserChanges = Partial<
   >
 >;
 
-const ACTIVITY_WRITE_INTERVAL = '60 seconds';
-
 /** Users, always within one organization. */
 @Injectable()
 export class UsersRepository {
@@ -95,18 +93,5 @@ export class UsersRepository {
   ): Promise<UserEntity | null> {
     await this.repo.update({ organizationId, id }, changes);
     return this.findById(organizationId, id);
-  }
-
-  /** Records activity at most once a minute per user, so requests do not all write. */
-  async touch(organizationId: string, id: string): Promise<void> {
-    await this.repo
-      .createQueryBuilder()
-      .update(UserEntity)
-      .set({ lastActiveAt: () => 'now()' })
-      .where('organization_id = :organizationId AND id = :id', { organizationId, id })
-      .andWhere(
-        `(last_active_at IS NULL OR last_active_at < now() - interval '${ACTIVITY_WRITE_INTERVAL}')`,
-      )
-      .execute();
   }
 }

@@ -62,10 +62,6 @@ export class UsersService {
     return this.users.list(organizationId, filter, page);
   }
 
-  touch(organizationId: string, id: string): Promise<void> {
-    return this.users.touch(organizationId, id);
-  }
-
   /** Whether `caller` leads the team `user` is on (and `user` is not an admin). */
   leads(caller: Caller, user: UserEntity): boolean {
     return (

@@ -7,31 +7,72 @@ import type {
   SearchHit,
   SearchRequest,
   SearchResponse,
+  SearchTotals,
 } from '../search-engine.js';
 import { allowedTypos, editDistance } from '../text/edit-distance.js';
 import { highlightAll, snippet } from '../text/highlight.js';
 import { ENGLISH_STOP_WORDS, textSearchConfig } from '../text/languages.js';
 import { normalizeForIndex, normalizeText, words } from '../text/normalize.js';
-import { buildQuery, QueryWord } from './query-builder.js';
+import { anyOf, atLeast, matchLevels, QueryWord } from './query-builder.js';
 
 const MAX_FACETS = 20;
 /** Words shorter than this are matched whole, not as prefixes: "a" would match everything. */
 const MIN_PREFIX_LENGTH = 3;
+/** Finnish inflection: words this long also match their shortened stem as a prefix. */
+const FINNISH_STEM_PREFIX_MIN_WORD = 7;
+const MAX_QUERY_WORDS = 8;
 const MAX_KNOWN_TERMS = 500_000;
+/** The total and the facets count this many matches at most ("1,000 or more"). */
+export const COUNT_LIMIT = 1000;
+
+/** Match classes within a match level, best first: every matched word in the title, in the headline (title and tags), anywhere. */
+const TIERS = [
+  { tier: 2, vector: 'title_tsv' },
+  { tier: 1, vector: 'head_tsv' },
+  { tier: 0, vector: 'tsv' },
+] as const;
+
+interface AnalysisRow {
+  /** the query word's position, from 1 */
+  i: number;
+  kind: 'word' | 'typo' | 'synonym';
+  term: string;
+  /** tsquery texts; empty or null where a configuration drops the term */
+  forms: (string | null)[];
+}
+
+interface AnalysedWord {
+  word: QueryWord;
+  /** tsquery text matching any form of the word */
+  query: string;
+}
 
 interface HitRow {
   doc_type: DocumentType;
   doc_id: string;
-  score: number;
   title: string;
   body: string;
+  level: number;
+  tier: number;
+}
+
+interface Ranked {
+  totals?: SearchTotals;
+  /** up to `first` + 1, to tell whether there are more */
+  hits: HitRow[];
 }
 
 /**
- * Full-text search in PostgreSQL: weighted tsvectors (title > tags > body) in the
- * document's own language plus an unstemmed copy, prefix matching for the word being
- * typed, typo tolerance from a trigram index over the organization's vocabulary,
- * synonyms, tag facets and highlighted snippets.
+ * Full-text search in PostgreSQL: tsvectors of the title, the headline (title and tags) and
+ * the whole document, in the document's own language plus an unstemmed title; prefix
+ * matching for the word being typed, typo tolerance from a trigram index over the
+ * organization's vocabulary, synonyms, tag facets and highlighted snippets.
+ *
+ * Ranking is by class, then static order: documents matching more of the query's words
+ * first; among those, the ones with every matched word in the title, then in the title
+ * or tags, then anywhere; then published before needing review before archived, more
+ * reuse, fresher. That order lets the engine read the top of each class straight from an
+ * index instead of ranking every match (see rankBounded).
  */
 @Injectable()
 export class PostgresSearchEngine implements SearchEngine {
@@ -61,18 +102,22 @@ export class PostgresSearchEngine implements SearchEngine {
     const manager = this.tx.manager;
     await manager.query(
       `INSERT INTO search_documents
-         (organization_id, doc_type, doc_id, language, status, tags, title, body, tsv, reuse, fresh_at)
+         (organization_id, doc_type, doc_id, language, status, tags, title, body,
+          title_tsv, head_tsv, tsv, reuse, fresh_at)
        SELECT d.org, d.type, d.id, d.language, d.status, d.tags, d.title, d.body,
-         setweight(to_tsvector(d.cfg::regconfig, d.ntitle) || to_tsvector('simple', d.ntitle), 'A') ||
-         setweight(to_tsvector(d.cfg::regconfig, d.ntags), 'B') ||
-         setweight(to_tsvector(d.cfg::regconfig, d.nbody), 'C'),
+         t.title_tsv, h.head_tsv, h.head_tsv || strip(to_tsvector(d.cfg::regconfig, d.nbody)),
          d.reuse, d.fresh_at
        FROM json_to_recordset($1::json) AS d(org uuid, type text, id uuid, language text, status text,
          tags text[], title text, body text, cfg text, ntitle text, ntags text, nbody text, reuse int,
          fresh_at timestamptz)
+       CROSS JOIN LATERAL (SELECT strip(to_tsvector(d.cfg::regconfig, d.ntitle)
+         || to_tsvector('simple', d.ntitle)) AS title_tsv) t
+       CROSS JOIN LATERAL (SELECT t.title_tsv
+         || strip(to_tsvector(d.cfg::regconfig, d.ntags)) AS head_tsv) h
        ON CONFLICT (organization_id, doc_type, doc_id) DO UPDATE SET
          language = excluded.language, status = excluded.status, tags = excluded.tags,
-         title = excluded.title, body = excluded.body, tsv = excluded.tsv,
+         title = excluded.title, body = excluded.body, title_tsv = excluded.title_tsv,
+         head_tsv = excluded.head_tsv, tsv = excluded.tsv,
          reuse = excluded.reuse, fresh_at = excluded.fresh_at`,
       [JSON.stringify(rows)],
     );
@@ -122,24 +167,41 @@ export class PostgresSearchEngine implements SearchEngine {
   async search(request: SearchRequest): Promise<SearchResponse> {
     const normalizedQuery = normalizeForIndex(request.text);
     const typing = !/\s$/.test(request.text);
-    const queryWords = this.queryWords(normalizedQuery, typing);
-    if (queryWords.length === 0) return { hits: [], total: 0, facets: [], normalizedQuery };
-    await this.expand(request.organizationId, queryWords);
-    const configs = [...new Set(request.languages.map(textSearchConfig))];
-    const all = await this.run(request, buildQuery(queryWords, configs, 'all'), queryWords);
-    if (all.total >= request.first + request.offset || queryWords.length === 1) {
-      return { ...all, normalizedQuery };
+    const analysed = await this.analyse(request, this.queryWords(normalizedQuery, typing));
+    if (analysed.length === 0) {
+      return {
+        hits: [],
+        hasMore: false,
+        totals: request.withTotals ? { total: 0, facets: [] } : undefined,
+        normalizedQuery,
+      };
     }
-    // Not enough hits with every word: a question in plain words matches on any of them.
-    const any = await this.run(request, buildQuery(queryWords, configs, 'any'), queryWords);
-    return { ...any, normalizedQuery };
+    const ranked = request.exhaustive
+      ? await this.rankEveryMatch(request, analysed)
+      : await this.rankBounded(request, analysed);
+    const terms = analysed.flatMap(({ word }) => [
+      word.word,
+      ...word.alternatives.flatMap((alternative) => words(alternative)),
+    ]);
+    return {
+      normalizedQuery,
+      totals: ranked.totals,
+      hasMore: ranked.hits.length > request.first,
+      hits: ranked.hits.slice(0, request.first).map((hit): SearchHit => ({
+        type: hit.doc_type,
+        id: hit.doc_id,
+        score: hit.level + hit.tier / 10,
+        titleHighlight: highlightAll(hit.title, terms),
+        snippet: snippet(hit.body, terms),
+      })),
+    };
   }
 
   private queryWords(normalized: string, typing: boolean): QueryWord[] {
     const all = words(normalized);
     const meaningful = all.filter((word) => !ENGLISH_STOP_WORDS.has(word));
     const chosen = meaningful.length > 0 ? meaningful : all;
-    return chosen.map((word, i) => ({
+    return chosen.slice(0, MAX_QUERY_WORDS).map((word, i) => ({
       word,
       prefix:
         typing &&
@@ -150,101 +212,232 @@ export class PostgresSearchEngine implements SearchEngine {
     }));
   }
 
-  /** Adds each word's typo corrections (close spellings from the vocabulary) and synonyms. */
-  private async expand(organizationId: string, queryWords: QueryWord[]): Promise<void> {
-    const fuzzy = queryWords.filter((w) => allowedTypos(w.word) > 0);
-    const rows: { kind: 'typo' | 'synonym'; word: string; term: string }[] =
-      await this.tx.manager.query(
-        // Words the vocabulary knows (or, for the word being typed, starts) are taken as
-        // spelled right; others get the nearest terms by trigram distance (an index scan).
-        `SELECT 'typo' AS kind, w.word, t.term FROM unnest($2::text[], $4::boolean[]) AS w(word, prefix)
-         CROSS JOIN LATERAL (
+  /**
+   * Each word's tsquery, in one round trip: its forms in every language the organization
+   * uses (and as a prefix when it is being typed), its typo corrections (close spellings
+   * from the vocabulary) and its synonyms. The tsqueries then reach the ranking query as
+   * constants, so that the planner can see how common each word is.
+   */
+  private async analyse(request: SearchRequest, queryWords: QueryWord[]): Promise<AnalysedWord[]> {
+    if (queryWords.length === 0) return [];
+    const configs = [...new Set(request.languages.map(textSearchConfig))];
+    const rows: AnalysisRow[] = await this.tx.manager.query(
+      // Words the vocabulary knows (or, for the word being typed, starts) are taken as
+      // spelled right; others get the nearest terms by trigram distance (an index scan).
+      `WITH w AS (
+         SELECT * FROM unnest($2::text[], $3::boolean[], $4::boolean[]) WITH ORDINALITY AS w(word, prefix, fuzzy, i)),
+       candidates AS (
+         SELECT w.i, 'word' AS kind, w.word AS term FROM w
+         UNION ALL
+         SELECT w.i, 'typo', t.term FROM w CROSS JOIN LATERAL (
            SELECT term FROM search_terms
            WHERE organization_id = $1 AND term <> w.word
            ORDER BY term <-> w.word LIMIT 12) t
-         WHERE NOT EXISTS (
+         WHERE w.fuzzy AND NOT EXISTS (
            SELECT 1 FROM search_terms k
-           WHERE k.organization_id = $1 AND (k.term = w.word OR (w.prefix AND k.term LIKE w.word || '%')))
-       UNION ALL
-       SELECT 'synonym', w.word, unnest(s.terms) FROM unnest($3::text[]) AS w(word)
-         JOIN search_synonyms s ON s.organization_id = $1 AND w.word = ANY(s.terms)`,
-        [
-          organizationId,
-          fuzzy.map((w) => w.word),
-          queryWords.map((w) => w.word),
-          fuzzy.map((w) => w.prefix),
-        ],
-      );
-    for (const queryWord of queryWords) {
-      const limit = allowedTypos(queryWord.word);
-      for (const { kind, word, term } of rows) {
-        if (word !== queryWord.word || term === word || queryWord.alternatives.includes(term))
-          continue;
-        if (kind === 'typo' && editDistance(word, term, limit) > limit) continue;
-        queryWord.alternatives.push(term);
+           WHERE k.organization_id = $1 AND k.term >= w.word
+             AND k.term <= CASE WHEN w.prefix THEN w.word || chr(1114111) ELSE w.word END)
+         UNION ALL
+         SELECT w.i, 'synonym', s.term FROM w
+         JOIN search_synonyms g ON g.organization_id = $1 AND w.word = ANY(g.terms)
+         CROSS JOIN unnest(g.terms) AS s(term)
+         WHERE s.term <> w.word)
+       SELECT c.i::int AS i, c.kind, c.term, array(
+         SELECT plainto_tsquery(cfg::regconfig, c.term)::text FROM unnest($5::text[]) AS cfg
+         UNION ALL
+         SELECT to_tsquery('simple', quote_literal(c.term) || ':*')::text WHERE c.kind = 'word' AND w.prefix
+         UNION ALL
+         -- Finnish inflection: a shortened stem as a prefix finds other cases of the same word.
+         (SELECT to_tsquery('simple', quote_literal(left(lexeme, greatest(5, length(lexeme) - 2))) || ':*')::text
+          FROM unnest(to_tsvector('finnish', c.term))
+          WHERE $6 AND c.kind = 'word' AND length(c.term) >= ${FINNISH_STEM_PREFIX_MIN_WORD} LIMIT 1)
+       ) AS forms
+       FROM candidates c JOIN w USING (i)`,
+      [
+        request.organizationId,
+        queryWords.map((w) => w.word),
+        queryWords.map((w) => w.prefix),
+        queryWords.map((w) => allowedTypos(w.word) > 0),
+        [...configs.filter((c) => c !== 'simple'), 'simple'],
+        configs.includes('finnish'),
+      ],
+    );
+    return queryWords.flatMap((word, index) => {
+      const forms: string[] = [];
+      const limit = allowedTypos(word.word);
+      for (const row of rows) {
+        if (row.i !== index + 1) continue;
+        if (row.kind === 'typo' && editDistance(word.word, row.term, limit) > limit) continue;
+        if (row.kind !== 'word' && !word.alternatives.includes(row.term))
+          word.alternatives.push(row.term);
+        forms.push(...row.forms.filter((form): form is string => !!form));
       }
-    }
+      const query = anyOf(forms);
+      return query ? [{ word, query }] : [];
+    });
   }
 
-  private async run(
-    request: SearchRequest,
-    query: { sql: string; params: string[] },
-    queryWords: QueryWord[],
-  ): Promise<Omit<SearchResponse, 'normalizedQuery'>> {
-    const terms = queryWords.flatMap((w) => [
-      w.word,
-      ...w.alternatives.flatMap((alternative) => words(alternative)),
-    ]);
-    const params: unknown[] = [
-      request.organizationId,
-      request.statuses,
-      request.first,
-      request.offset,
-    ];
-    const filters: string[] = [];
-    if (request.tags?.length) {
-      params.push(request.tags.map((tag) => normalizeText(tag)));
-      filters.push(`AND d.tags @> $${params.length}::text[]`);
-    }
-    if (request.language) {
-      params.push(request.language);
-      filters.push(`AND d.language = $${params.length}`);
-    }
-    const offset = params.length;
-    params.push(...query.params);
-    const tsquery = query.sql.replace(/\$q(\d+)/g, (_, n: string) => `$${offset + Number(n)}`);
-    const [row] = (await this.tx.manager.query(
-      `WITH q AS (SELECT ${tsquery} AS query),
-       matches AS (
-         SELECT d.doc_type, d.doc_id, d.tags, d.title, d.body, d.language, d.reuse, d.fresh_at,
-           round((ts_rank(d.tsv, q.query, 1)
-             * CASE WHEN d.status = 'NEEDS_REVIEW' THEN 0.8 ELSE 1 END)::numeric, 4) AS score
-         FROM search_documents d, q
-         WHERE d.organization_id = $1 AND d.status = ANY($2::text[]) AND d.tsv @@ q.query ${filters.join(' ')}
-       ),
-       top AS (
-         SELECT * FROM matches ORDER BY score DESC, reuse DESC, fresh_at DESC, doc_id LIMIT $3 OFFSET $4
-       )
-       SELECT
-         (SELECT count(*) FROM matches)::int AS total,
-         (SELECT coalesce(json_agg(json_build_object('tag', tag, 'count', n)), '[]'::json) FROM (
-           SELECT tag, count(*)::int AS n FROM matches, unnest(tags) AS tag
-           GROUP BY tag ORDER BY n DESC, tag LIMIT ${MAX_FACETS}) f) AS facets,
-         (SELECT coalesce(json_agg(h), '[]'::json) FROM (
-           SELECT doc_type, doc_id, score::float AS score, title, body FROM top
-           ORDER BY score DESC, reuse DESC, fresh_at DESC, doc_id) h) AS hits`,
-      params,
-    )) as { total: number; facets: { tag: string; count: number }[]; hits: HitRow[] }[];
-    return {
-      total: row.total,
-      facets: row.facets,
-      hits: row.hits.map((hit): SearchHit => ({
-        type: hit.doc_type,
-        id: hit.doc_id,
-        score: hit.score,
-        titleHighlight: highlightAll(hit.title, terms),
-        snippet: snippet(hit.body, terms),
+  /**
+   * The top `first + offset` documents, read in rank order without ranking every match.
+   * Each match class (a match level, then title, headline, anywhere) is one branch that
+   * lists its documents in static order from an index and stops at the page's end; a
+   * branch runs only while the branches before it have not filled the page. A document
+   * also found by a later, broader branch keeps its first (best) class.
+   */
+  private async rankBounded(request: SearchRequest, analysed: AnalysedWord[]): Promise<Ranked> {
+    const params = new SqlParams();
+    const where = this.filters(request, params);
+    const limit = request.first + request.offset + 1;
+    const levels = matchLevels(analysed.length);
+    const queries = levels.map((level) => ({
+      level,
+      placeholder: params.add(
+        atLeast(
+          analysed.map((a) => a.query),
+          level,
+        ),
+      ),
+    }));
+    const branches = queries.flatMap(({ level, placeholder }) =>
+      TIERS.map(({ tier, vector }) => ({
+        level,
+        tier,
+        condition: `d.${vector} @@ ${placeholder}::tsquery`,
       })),
+    );
+    const ctes = branches.flatMap(({ condition }, i) => [
+      i === 0
+        ? `g0 AS (SELECT true AS open)`
+        : `g${i} AS (SELECT (SELECT open FROM g${i - 1}) AND (SELECT count(*) FROM b${i - 1}) < ${limit} AS open)`,
+      `b${i} AS (
+         SELECT ${i} AS branch, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at
+         FROM search_documents d
+         WHERE ${where} AND ${condition} AND (SELECT open FROM g${i})
+         ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT ${limit})`,
+    ]);
+    if (request.withTotals) {
+      ctes.push(
+        ...this.countedMatches(where, queries[0].placeholder, queries.at(-1)!.placeholder, limit),
+      );
+    }
+    ctes.push(
+      `found AS (
+         SELECT DISTINCT ON (doc_type, doc_id) * FROM (
+           ${branches.map((_, i) => `SELECT * FROM b${i}`).join(' UNION ALL ')}) b
+         ORDER BY doc_type, doc_id, branch)`,
+      `top AS (
+         SELECT * FROM found ORDER BY branch, standing, reuse DESC, fresh_at DESC, doc_id
+         LIMIT ${request.first + 1} OFFSET ${request.offset})`,
+    );
+    const [row] = (await this.tx.manager.query(
+      `WITH ${ctes.join(',\n')}
+       SELECT ${request.withTotals ? TOTALS : 'NULL AS total, NULL AS facets'},
+         (SELECT coalesce(json_agg(h ORDER BY h.branch, h.standing, h.reuse DESC, h.fresh_at DESC, h.doc_id), '[]'::json)
+          FROM (SELECT top.*, d.title, d.body FROM top JOIN search_documents d
+                ON d.organization_id = $1 AND d.doc_type = top.doc_type AND d.doc_id = top.doc_id) h) AS hits`,
+      params.values,
+    )) as (TotalsRow & { hits: (HitRow & { branch: number })[] })[];
+    return {
+      totals: totalsOf(row),
+      hits: row.hits.map((hit) => ({ ...hit, ...branches[hit.branch] })),
     };
   }
+
+  /**
+   * The matches the total and the facets count, at most COUNT_LIMIT of them: those with
+   * every word, or with any word when fewer than a page have them all.
+   */
+  private countedMatches(where: string, every: string, any: string, limit: number): string[] {
+    const matches = (query: string, condition = '') =>
+      `SELECT d.tags FROM search_documents d
+       WHERE ${where} AND d.tsv @@ ${query}::tsquery ${condition} LIMIT ${COUNT_LIMIT}`;
+    if (every === any) return [`counted AS (${matches(every)})`];
+    return [
+      `every_word AS (${matches(every)})`,
+      `any_word AS (${matches(any, `AND (SELECT count(*) FROM every_word) < ${limit}`)})`,
+      `counted AS (
+         SELECT tags FROM every_word WHERE (SELECT count(*) FROM every_word) >= ${limit}
+         UNION ALL SELECT tags FROM any_word)`,
+    ];
+  }
+
+  /**
+   * The same ranking computed over every match: exact and slow, for measuring that the
+   * bounded ranking returns the same top hits.
+   */
+  private async rankEveryMatch(request: SearchRequest, analysed: AnalysedWord[]): Promise<Ranked> {
+    const params = new SqlParams();
+    const where = this.filters(request, params);
+    const levels = matchLevels(analysed.length);
+    const words = analysed.map((a) => params.add(a.query));
+    const count = (vector: string) =>
+      words.map((word) => `(d.${vector} @@ ${word}::tsquery)::int`).join(' + ');
+    const any = params.add(
+      atLeast(
+        analysed.map((a) => a.query),
+        1,
+      ),
+    );
+    const [row] = (await this.tx.manager.query(
+      `WITH matches AS (
+         SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.tags, d.title, d.body,
+           ${count('tsv')} AS matched, ${count('title_tsv')} AS in_title, ${count('head_tsv')} AS in_head
+         FROM search_documents d WHERE ${where} AND d.tsv @@ ${any}::tsquery),
+       classed AS (
+         SELECT *, CASE ${levels.map((level) => `WHEN matched >= ${level} THEN ${level}`).join(' ')} END AS level
+         FROM matches),
+       ranked AS (
+         SELECT *, CASE WHEN in_title >= level THEN 2 WHEN in_head >= level THEN 1 ELSE 0 END AS tier
+         FROM classed),
+       counted AS (
+         SELECT * FROM ranked
+         WHERE level = ${levels[0]} OR (SELECT count(*) FROM ranked WHERE level = ${levels[0]}) < ${request.first + request.offset + 1})
+       SELECT ${request.withTotals ? TOTALS : 'NULL AS total, NULL AS facets'},
+         (SELECT coalesce(json_agg(h ORDER BY h.level DESC, h.tier DESC, h.standing, h.reuse DESC, h.fresh_at DESC, h.doc_id), '[]'::json)
+          FROM (SELECT * FROM ranked ORDER BY level DESC, tier DESC, standing, reuse DESC, fresh_at DESC, doc_id
+                LIMIT ${request.first + 1} OFFSET ${request.offset}) h) AS hits`,
+      params.values,
+    )) as (TotalsRow & { hits: HitRow[] })[];
+    return { totals: totalsOf(row), hits: row.hits };
+  }
+
+  /** Organization, status and the request's filters, as a WHERE clause on `d`. */
+  private filters(request: SearchRequest, params: SqlParams): string {
+    const clauses = [
+      `d.organization_id = ${params.add(request.organizationId)}`,
+      `d.status = ANY(${params.add(request.statuses)}::text[])`,
+    ];
+    if (request.tags?.length) {
+      clauses.push(
+        `d.tags @> ${params.add(request.tags.map((tag) => normalizeText(tag)))}::text[]`,
+      );
+    }
+    if (request.language) clauses.push(`d.language = ${params.add(request.language)}`);
+    return clauses.join(' AND ');
+  }
+}
+
+/** Positional parameters for a query built in pieces. */
+class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+interface TotalsRow {
+  total: number | null;
+  facets: SearchTotals['facets'] | null;
+}
+
+/** The total and the tag facets of the `counted` matches. */
+const TOTALS = `(SELECT count(*) FROM counted)::int AS total,
+  (SELECT coalesce(json_agg(json_build_object('tag', tag, 'count', n)), '[]'::json) FROM (
+    SELECT tag, count(*)::int AS n FROM counted, unnest(tags) AS tag
+    GROUP BY tag ORDER BY n DESC, tag LIMIT ${MAX_FACETS}) f) AS facets`;
+
+function totalsOf(row: TotalsRow): SearchTotals | undefined {
+  return row.total === null ? undefined : { total: row.total, facets: row.facets ?? [] };
 }

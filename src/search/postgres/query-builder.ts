@@ -7,40 +7,55 @@ export interface QueryWord {
   alternatives: string[];
 }
 
-/** Finnish inflection: a shortened stem as a prefix finds other cases of the same word. */
-const FINNISH_STEM_PREFIX_MIN_WORD = 7;
+/**
+ * A query word's tsquery: any of its analysed forms (one per text search configuration,
+ * prefix, stem prefix, corrections and synonyms), or null when none is left (a word
+ * every configuration drops).
+ */
+export function anyOf(forms: string[]): string | null {
+  const distinct = [...new Set(forms.filter((form) => form.trim() !== ''))];
+  return distinct.length === 0 ? null : `(${distinct.map((form) => `(${form})`).join(' | ')})`;
+}
+
+/** More m-word combinations than this and a match level is skipped: its tsquery grows too large. */
+const MAX_COMBINATIONS = 20;
 
 /**
- * Builds the tsquery expression for `words` analysed in every configuration, with
- * `$qN` placeholders for the parameters it returns. Words are letters and digits only.
+ * How many of `n` query words a match may contain, best first: n, then fewer down to one.
+ * Levels whose tsquery would list too many word combinations are left out (a long
+ * question then goes from, say, all eight words straight to six).
  */
-export function buildQuery(
-  words: QueryWord[],
-  configs: string[],
-  mode: 'all' | 'any',
-): { sql: string; params: string[] } {
-  const params: string[] = [];
-  const param = (value: string) => {
-    params.push(value);
-    return `$q${params.length}`;
-  };
-  const analysed = (placeholder: string) =>
-    [...configs.filter((c) => c !== 'simple'), 'simple'].map(
-      (c) => `plainto_tsquery('${c}', ${placeholder})`,
-    );
+export function matchLevels(n: number): number[] {
+  const levels: number[] = [];
+  for (let m = n; m >= 1; m--) {
+    if (m === n || m === 1 || combinations(n, m) <= MAX_COMBINATIONS) levels.push(m);
+  }
+  return levels;
+}
 
-  const perWord = words.map(({ word, prefix, alternatives }) => {
-    const p = param(word);
-    const options = analysed(p);
-    if (prefix) options.push(`to_tsquery('simple', ${p} || ':*')`);
-    if (configs.includes('finnish') && [...word].length >= FINNISH_STEM_PREFIX_MIN_WORD) {
-      options.push(
-        `coalesce((SELECT to_tsquery('simple', left(lexeme, greatest(5, length(lexeme) - 2)) || ':*') ` +
-          `FROM unnest(to_tsvector('finnish', ${p})) LIMIT 1), ''::tsquery)`,
-      );
-    }
-    for (const alternative of alternatives) options.push(...analysed(param(alternative)));
-    return `(${options.join(' || ')})`;
-  });
-  return { sql: perWord.join(mode === 'all' ? ' && ' : ' || '), params };
+/** The level a document matching `matched` of the words stands at. */
+export function levelOf(levels: number[], matched: number): number {
+  return levels.find((level) => level <= matched) ?? 0;
+}
+
+/** A tsquery matching documents that contain at least `m` of the word queries. */
+export function atLeast(wordQueries: string[], m: number): string {
+  if (m >= wordQueries.length) return wordQueries.join(' & ');
+  if (m <= 1) return wordQueries.join(' | ');
+  return subsets(wordQueries, m)
+    .map((subset) => `(${subset.join(' & ')})`)
+    .join(' | ');
+}
+
+function combinations(n: number, m: number): number {
+  let result = 1;
+  for (let i = 1; i <= m; i++) result = (result * (n - m + i)) / i;
+  return Math.round(result);
+}
+
+function subsets<T>(items: T[], m: number): T[][] {
+  if (m === 0) return [[]];
+  if (items.length < m) return [];
+  const [first, ...rest] = items;
+  return [...subsets(rest, m - 1).map((subset) => [first, ...subset]), ...subsets(rest, m)];
 }

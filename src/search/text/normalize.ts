@@ -9,10 +9,13 @@ const ARABIC_DIGITS = /[\u0660-\u0669]/g;
 const ARABIC_DIACRITICS = /[\u064B-\u065F\u0670\u0640]/g;
 const COMBINING_MARKS = /[\u0300-\u036F]/g;
 const ZWNJ = /\u200C/g;
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
 // "می خواهم" and "نمی خواهم": the continuous-tense prefixes written apart from their verb.
 const SPLIT_VERB_PREFIX = /(^|[^\p{L}])(ن?می)\s+(?=\p{Script=Arabic})/gu;
 
 export function normalizeText(text: string): string {
+  // Plain ASCII (most words of most tips) has nothing to fold but case.
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')

@@ -1,0 +1,47 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { SearchLogEntry, SearchLogRepository } from './search-log.repository.js';
+
+/** Entries are written this long after the first of a batch is queued, at the latest. */
+const FLUSH_AFTER_MS = 200;
+const MAX_BATCH = 200;
+
+/**
+ * Writes the search log in batches after the search has answered: an agent typing does
+ * not wait for a log row per keystroke. Whatever reads the log (clicks, search gaps)
+ * flushes first; a crash loses at most the last fraction of a second of log.
+ */
+@Injectable()
+export class SearchLogWriter implements OnModuleDestroy {
+  private readonly logger = new Logger(SearchLogWriter.name);
+  private queued: SearchLogEntry[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly log: SearchLogRepository) {}
+
+  add(entry: SearchLogEntry): void {
+    this.queued.push(entry);
+    if (this.queued.length >= MAX_BATCH) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), FLUSH_AFTER_MS);
+  }
+
+  /** Resolves once every entry queued so far is written (or its batch has failed and been logged). */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.queued;
+    this.queued = [];
+    if (batch.length > 0) {
+      this.writing = this.writing.then(() =>
+        this.log.addMany(batch).catch((error: unknown) => {
+          this.logger.error(`Could not write ${batch.length} search log entries: ${String(error)}`);
+        }),
+      );
+    }
+    return this.writing;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.flush();
+  }
+}
