@@ -52,11 +52,19 @@ export class TipsRepository {
     return tip ?? null;
   }
 
+  /** Tips with their tags, in one query: search reads the tips of every page of hits. */
   async findByIds(organizationId: string, ids: readonly string[]): Promise<TipEntity[]> {
     if (ids.length === 0) return [];
-    return this.withTags(
-      organizationId,
-      await this.tips.findBy({ organizationId, id: In([...ids]) }),
+    const rows: Record<string, unknown>[] = await this.tx.manager.query(
+      `SELECT tip.*, array(
+         SELECT t.name FROM tip_tags tt JOIN tags t ON t.id = tt.tag_id
+         WHERE tt.tip_id = tip.id ORDER BY t.name) AS tag_names
+       FROM tips tip WHERE tip.organization_id = $1 AND tip.id = ANY($2::uuid[])`,
+      [organizationId, [...ids]],
+    );
+    return rows.map((row) =>
+      // create() copies columns only; tags are not one.
+      Object.assign(this.tips.create(this.fromRow(row)), { tags: row.tag_names as string[] }),
     );
   }
 
