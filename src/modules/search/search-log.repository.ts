@@ -11,6 +11,8 @@ export interface SearchLogEntry {
   normalized: string;
   resultCount: number;
   tookMs: number;
+  /** when the search ran: the log is written later, in batches, and a burst's last query must stay last */
+  searchedAt: Date;
 }
 
 export interface SearchGapRow {
@@ -27,9 +29,10 @@ export class SearchLogRepository {
 
   async addMany(entries: SearchLogEntry[]): Promise<void> {
     await this.tx.manager.query(
-      `INSERT INTO search_log (id, organization_id, user_id, typing_session, query, normalized, result_count, took_ms)
+      `INSERT INTO search_log (id, organization_id, user_id, typing_session, query, normalized, result_count, took_ms, created_at)
        SELECT * FROM json_to_recordset($1::json) AS e(id uuid, "organizationId" uuid, "userId" uuid,
-         "typingSession" text, query text, normalized text, "resultCount" int, "tookMs" real)`,
+         "typingSession" text, query text, normalized text, "resultCount" int, "tookMs" real,
+         "searchedAt" timestamptz)`,
       [JSON.stringify(entries)],
     );
   }

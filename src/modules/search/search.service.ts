@@ -98,6 +98,7 @@ export class SearchService {
           response.totals?.total ??
           options.offset + response.hits.length + (response.hasMore ? 1 : 0),
         tookMs: Number(process.hrtime.bigint() - started) / 1e6,
+        searchedAt: new Date(),
       });
     }
     return {

@@ -23,7 +23,7 @@ const FINNISH_STEM_PREFIX_MIN_WORD = 7;
 const MAX_QUERY_WORDS = 8;
 const MAX_KNOWN_TERMS = 500_000;
 /** The total and the facets count this many matches at most ("1,000 or more"). */
-export const COUNT_LIMIT = 1000;
+const COUNT_LIMIT = 1000;
 
 /** Match classes within a match level, best first: every matched word in the title, in the headline (title and tags), anywhere. */
 const TIERS = [

@@ -33,11 +33,6 @@ export function matchLevels(n: number): number[] {
   return levels;
 }
 
-/** The level a document matching `matched` of the words stands at. */
-export function levelOf(levels: number[], matched: number): number {
-  return levels.find((level) => level <= matched) ?? 0;
-}
-
 /** A tsquery matching documents that contain at least `m` of the word queries. */
 export function atLeast(wordQueries: string[], m: number): string {
   if (m >= wordQueries.length) return wordQueries.join(' & ');
