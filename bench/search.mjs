@@ -43,19 +43,13 @@ async function withDatabase(run) {
   const name = kept ?? `floorwalker_bench_${process.pid}`;
   const admin = new URL(base);
   admin.pathname = '/postgres';
-  const query = async (sql) => {
+  const query = async (sql, params) => {
     const client = new pg.Client({ connectionString: admin.toString() });
     await client.connect();
-    await client.query(sql).finally(() => client.end());
+    return client.query(sql, params).finally(() => client.end());
   };
-  const exists = async () => {
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    const { rowCount } = await client
-      .query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
-      .finally(() => client.end());
-    return rowCount > 0;
-  };
+  const exists = async () =>
+    (await query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount > 0;
   if (!kept || !(await exists())) await query(`CREATE DATABASE ${name}`);
   const url = new URL(base);
   url.pathname = `/${name}`;

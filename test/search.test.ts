@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../src/common/auth/role.js';
+import { offsetCursor } from '../src/common/graphql/connection.js';
 import { TestApp } from './support/test-app.js';
 
 const SEARCH = `query ($q: String!, $first: Int = 5, $tags: [String!], $language: String, $statuses: [TipStatus!], $session: String) {
@@ -214,6 +215,14 @@ describe('search', () => {
     expect(long.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const big = await t.gql(SEARCH, { q: 'refund', first: 500 }, agent);
     expect(big.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('pages through the first 1,000 results only', async () => {
+    const page = `query ($after: String) { search(query: "refund", first: 10, after: $after) { edges { node { __typename } } } }`;
+    expect((await t.gql(page, { after: offsetCursor(990) }, agent)).errors).toBeUndefined();
+    const deep = await t.gql(page, { after: offsetCursor(991) }, agent);
+    expect(deep.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(deep.errors?.[0].message).toMatch(/first 1000; refine the query/);
   });
 
   it('shows searches with no result or no click to leads, a typing burst counting once', async () => {

@@ -30,7 +30,7 @@ export interface SearchRequest {
   statuses: string[];
   tags?: string[];
   language?: string;
-  /** Count the matches and their tags too (costs a scan of up to a thousand matches). */
+  /** Count the matches and their tags too (costs a scan of up to MAX_COUNTED_MATCHES matches). */
   withTotals?: boolean;
   /**
    * Rank every match instead of reading the top of each match class from an index. Slow;
@@ -53,7 +53,7 @@ export interface SearchResponse {
   hits: SearchHit[];
   /** whether there are hits after these */
   hasMore: boolean;
-  /** when asked for: the matches, counted up to an engine's limit, and their tags */
+  /** when asked for: the matches, counted up to MAX_COUNTED_MATCHES, and their tags */
   totals?: SearchTotals;
   normalizedQuery: string;
 }
@@ -78,3 +78,9 @@ export interface SearchEngine {
 }
 
 export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');
+
+/**
+ * Totals count this many matches at most, and results are paged no further: past it an
+ * agent refines the query instead.
+ */
+export const MAX_COUNTED_MATCHES = 1000;

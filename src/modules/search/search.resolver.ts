@@ -6,6 +6,7 @@ import type { Caller } from '../../common/context/request-context.js';
 import { offsetCursor, offsetOf, offsetPageInfo } from '../../common/graphql/connection.js';
 import { badInput } from '../../common/graphql/errors.js';
 import { selectsAny } from '../../common/graphql/selection.js';
+import { MAX_COUNTED_MATCHES } from '../../search/search-engine.js';
 import { UUID, idOfType } from '../../common/graphql/global-id.js';
 import { UserErrorCode, userError } from '../../common/graphql/user-error.js';
 import { Tip } from '../tips/tip.types.js';
@@ -57,6 +58,11 @@ export class SearchResolver {
       throw badInput(`"first" must be from 1 to ${MAX_SEARCH_RESULTS}; got ${args.first}.`);
     }
     const offset = offsetOf(args.after);
+    if (offset + args.first > MAX_COUNTED_MATCHES) {
+      throw badInput(
+        `Search results are paged through the first ${MAX_COUNTED_MATCHES}; refine the query to reach others.`,
+      );
+    }
     const result = await this.searchService.search(caller, args.query, {
       first: args.first,
       offset,

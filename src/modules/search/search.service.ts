@@ -93,10 +93,8 @@ export class SearchService {
         typingSession: options.typingSession ?? null,
         query: text.slice(0, 500),
         normalized: response.normalizedQuery,
-        // Without totals, what this page shows: zero still means nothing was found.
-        resultCount:
-          response.totals?.total ??
-          options.offset + response.hits.length + (response.hasMore ? 1 : 0),
+        // Without totals, the results up to this page: zero still means nothing was found.
+        resultCount: response.totals?.total ?? options.offset + response.hits.length,
         tookMs: Number(process.hrtime.bigint() - started) / 1e6,
         searchedAt: new Date(),
       });

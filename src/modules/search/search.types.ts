@@ -8,6 +8,7 @@ import {
   ObjectType,
   createUnionType,
 } from '@nestjs/graphql';
+import { MAX_COUNTED_MATCHES } from '../../search/search-engine.js';
 import { fromGlobalId } from '../../common/graphql/global-id.js';
 import { PageInfo } from '../../common/graphql/connection.js';
 import { UserError } from '../../common/graphql/user-error.js';
@@ -71,7 +72,10 @@ export class SearchEdge {
   @Field({ description: 'Best-matching passages of the body, HTML-escaped, matches in <mark>.' })
   snippet: string;
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    description:
+      'Relevance class: how many query words the tip matches, plus 0.2 when they are all in the title, or 0.1 in the title or tags. Equal classes are ordered by verification, reuse and freshness.',
+  })
   score: number;
 }
 
@@ -93,14 +97,12 @@ export class SearchConnection {
   pageInfo: PageInfo;
 
   @Field(() => Int, {
-    description:
-      'How many results match in all, counted up to 1,000 (then read it as "1,000 or more").',
+    description: `How many results match in all, counted up to ${MAX_COUNTED_MATCHES} (then read it as "${MAX_COUNTED_MATCHES} or more").`,
   })
   totalCount: number;
 
   @Field(() => [TagFacet], {
-    description:
-      'Tags of the matching results (of the first 1,000 found when there are more), most frequent first.',
+    description: `Tags of the matching results (of the first ${MAX_COUNTED_MATCHES} found when there are more), most frequent first.`,
   })
   facets: TagFacet[];
 

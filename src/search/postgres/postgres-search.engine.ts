@@ -9,6 +9,7 @@ import type {
   SearchResponse,
   SearchTotals,
 } from '../search-engine.js';
+import { MAX_COUNTED_MATCHES } from '../search-engine.js';
 import { allowedTypos, editDistance } from '../text/edit-distance.js';
 import { highlightAll, snippet } from '../text/highlight.js';
 import { ENGLISH_STOP_WORDS, textSearchConfig } from '../text/languages.js';
@@ -22,8 +23,6 @@ const MIN_PREFIX_LENGTH = 3;
 const FINNISH_STEM_PREFIX_MIN_WORD = 7;
 const MAX_QUERY_WORDS = 8;
 const MAX_KNOWN_TERMS = 500_000;
-/** The total and the facets count this many matches at most ("1,000 or more"). */
-const COUNT_LIMIT = 1000;
 
 /** Match classes within a match level, best first: every matched word in the title, in the headline (title and tags), anywhere. */
 const TIERS = [
@@ -339,18 +338,22 @@ export class PostgresSearchEngine implements SearchEngine {
     )) as (TotalsRow & { hits: (HitRow & { branch: number })[] })[];
     return {
       totals: totalsOf(row),
-      hits: row.hits.map((hit) => ({ ...hit, ...branches[hit.branch] })),
+      hits: row.hits.map((hit) => ({
+        ...hit,
+        level: branches[hit.branch].level,
+        tier: branches[hit.branch].tier,
+      })),
     };
   }
 
   /**
-   * The matches the total and the facets count, at most COUNT_LIMIT of them: those with
+   * The matches the total and the facets count, at most MAX_COUNTED_MATCHES of them: those with
    * every word, or with any word when fewer than a page have them all.
    */
   private countedMatches(where: string, every: string, any: string, limit: number): string[] {
     const matches = (query: string, condition = '') =>
       `SELECT d.tags FROM search_documents d
-       WHERE ${where} AND d.tsv @@ ${query}::tsquery ${condition} LIMIT ${COUNT_LIMIT}`;
+       WHERE ${where} AND d.tsv @@ ${query}::tsquery ${condition} LIMIT ${MAX_COUNTED_MATCHES}`;
     if (every === any) return [`counted AS (${matches(every)})`];
     return [
       `every_word AS (${matches(every)})`,
