@@ -1,10 +1,12 @@
 import { Foundation1764200000000 } from './1764200000000-foundation.js';
 import { TipsAndSearch1764300000000 } from './1764300000000-tips-and-search.js';
 import { SearchTiers1764400000000 } from './1764400000000-search-tiers.js';
+import { SearchIndexTuning1764500000000 } from './1764500000000-search-index-tuning.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
   Foundation1764200000000,
   TipsAndSearch1764300000000,
   SearchTiers1764400000000,
+  SearchIndexTuning1764500000000,
 ];

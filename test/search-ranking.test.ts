@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { TransactionHost } from '../src/database/transaction-host.js';
 import { Role } from '../src/common/auth/role.js';
 import { TipsImportService } from '../src/modules/tips/tips-import.service.js';
 import { SEARCH_ENGINE } from '../src/search/search-engine.js';
@@ -87,7 +88,12 @@ describe('search ranking', () => {
       'poka mika sare tu',
       'kakka ', // a typo
       'rekalo kasa mitu pova dere gomi',
+      // the most common word with two rare ones, whole or being typed: the index looks up
+      // the rare ones and checks the common one on their matches
+      'kakaka dekare gokare',
+      'dekare gokare kak',
     ];
+    const statements = jest.spyOn(t.app.get(TransactionHost).manager, 'query');
     let compared = 0;
     for (const text of queries) {
       for (const [first, offset] of [
@@ -118,6 +124,10 @@ describe('search ranking', () => {
     }
     // The queries do find something: the comparison is not between two empty lists.
     expect(compared).toBeGreaterThan(200);
+    // ...and the narrower lookup was among those compared.
+    const sql = statements.mock.calls.map(([text]) => String(text));
+    statements.mockRestore();
+    expect(sql.some((text) => text.includes('ts_match_vq'))).toBe(true);
   });
 
   it('filters by tag the same way in both', async () => {

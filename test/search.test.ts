@@ -255,11 +255,17 @@ describe('search', () => {
   it('uses the organization’s synonyms', async () => {
     expect(await topIds('compensation ')).toContain('late');
     expect(await topIds('reimbursement ')).toEqual([]);
-    const add = `mutation ($terms: [String!]!) { addSynonyms(input: {terms: $terms}) { synonyms { terms } userErrors { message } } }`;
-    expect(
-      (await t.gql(add, { terms: ['Reimbursement', 'compensation'] }, lead)).data?.addSynonyms
-        .synonyms.terms,
-    ).toEqual(['reimbursement', 'compensation']);
+    const add = `mutation ($terms: [String!]!) { addSynonyms(input: {terms: $terms}) { synonyms { id terms } userErrors { message } } }`;
+    const added = (await t.gql(add, { terms: ['Reimbursement', 'compensation'] }, lead)).data
+      ?.addSynonyms.synonyms;
+    expect(added.terms).toEqual(['reimbursement', 'compensation']);
+    expect(await topIds('reimbursement ')).toContain('late');
+    const remove = `mutation ($id: ID!) { removeSynonyms(input: {id: $id}) { userErrors { message } } }`;
+    expect((await t.gql(remove, { id: added.id }, lead)).data?.removeSynonyms.userErrors).toEqual(
+      [],
+    );
+    expect(await topIds('reimbursement ')).toEqual([]);
+    await t.gql(add, { terms: ['reimbursement', 'compensation'] }, lead);
     expect(await topIds('reimbursement ')).toContain('late');
     expect(
       (await t.gql(add, { terms: ['only-one'] }, lead)).data?.addSynonyms.userErrors,

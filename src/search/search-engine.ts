@@ -73,6 +73,8 @@ export interface SearchEngine {
   index(documents: SearchDocument[]): Promise<void>;
   remove(organizationId: string, type: DocumentType, ids: string[]): Promise<void>;
   search(request: SearchRequest): Promise<SearchResponse>;
+  /** The organization's synonym groups changed (engines that keep a copy or a cache renew it). */
+  synonymsChanged(organizationId: string): void;
   /** Upkeep after bulk changes and on a schedule (e.g. planner statistics). */
   maintain(): Promise<void>;
 }

@@ -138,10 +138,14 @@ export class SearchService {
         userError(UserErrorCode.INVALID, 'A synonym group has 2-20 different terms.', 'terms'),
       );
     }
-    return success(await this.synonyms.add(caller.organizationId, clean));
+    const group = await this.synonyms.add(caller.organizationId, clean);
+    this.engine.synonymsChanged(caller.organizationId);
+    return success(group);
   }
 
-  removeSynonyms(caller: Caller, id: string): Promise<boolean> {
-    return this.synonyms.remove(caller.organizationId, id);
+  async removeSynonyms(caller: Caller, id: string): Promise<boolean> {
+    const removed = await this.synonyms.remove(caller.organizationId, id);
+    if (removed) this.engine.synonymsChanged(caller.organizationId);
+    return removed;
   }
 }

@@ -14,7 +14,16 @@ import { allowedTypos, editDistance } from '../text/edit-distance.js';
 import { highlightAll, snippet } from '../text/highlight.js';
 import { ENGLISH_STOP_WORDS, textSearchConfig } from '../text/languages.js';
 import { normalizeForIndex, normalizeText, words } from '../text/normalize.js';
-import { anyOf, atLeast, matchLevels, QueryWord } from './query-builder.js';
+import {
+  anyOf,
+  atLeast,
+  matchLevels,
+  narrowerLookup,
+  QueryWord,
+  shareWithAtLeast,
+} from './query-builder.js';
+import { AnalysisCache, WordAnalysis } from './analysis-cache.js';
+import { TermFrequencies } from './term-frequencies.js';
 
 const MAX_FACETS = 20;
 /** Words shorter than this are matched whole, not as prefixes: "a" would match everything. */
@@ -23,6 +32,23 @@ const MIN_PREFIX_LENGTH = 3;
 const FINNISH_STEM_PREFIX_MIN_WORD = 7;
 const MAX_QUERY_WORDS = 8;
 const MAX_KNOWN_TERMS = 500_000;
+/**
+ * Typo candidates: the closest vocabulary terms by trigram similarity, at least this
+ * similar. A swap of two letters in a 6-letter word leaves about 0.25.
+ */
+const TYPO_SIMILARITY = 0.2;
+const TYPO_CANDIDATES = 12;
+const TERM_FREQUENCIES_TTL_MS = 5 * 60_000;
+const ANALYSIS_TTL_MS = 60_000;
+/**
+ * A match class is read by walking the documents in rank order only when it is expected to
+ * have this many matches; rarer classes are looked up in the full-text index and sorted.
+ * Walking in rank order finds the first matches fast when they are common, but reads the
+ * whole organization when they turn out to be rare; a lookup costs what it matches.
+ */
+const RANK_ORDER_MIN_MATCHES = 2_000;
+/** The static order after standing. */
+const STATIC_ORDER = 'd.reuse DESC, d.fresh_at DESC, d.doc_id';
 
 /** Match classes within a match level, best first: every matched word in the title, in the headline (title and tags), anywhere. */
 const TIERS = [
@@ -40,7 +66,7 @@ interface AnalysisRow {
   forms: (string | null)[];
 }
 
-interface AnalysedWord {
+interface AnalysedWord extends WordAnalysis {
   word: QueryWord;
   /** tsquery text matching any form of the word */
   query: string;
@@ -77,6 +103,8 @@ interface Ranked {
 export class PostgresSearchEngine implements SearchEngine {
   readonly transactional = true;
   private readonly knownTerms = new Set<string>();
+  private frequencies?: { readAt: number; value: Promise<TermFrequencies> };
+  private readonly analysed = new AnalysisCache(ANALYSIS_TTL_MS);
 
   constructor(private readonly tx: TransactionHost) {}
 
@@ -151,9 +179,38 @@ export class PostgresSearchEngine implements SearchEngine {
     this.tx.afterCommit(() => keys.forEach((key) => this.knownTerms.add(key)));
   }
 
+  synonymsChanged(organizationId: string): void {
+    this.analysed.forgetOrganization(organizationId);
+  }
+
   /** Fresh planner statistics: the embedded database has no autovacuum to gather them. */
   async maintain(): Promise<void> {
     await this.tx.manager.query(`ANALYZE search_documents, search_terms`);
+    this.frequencies = undefined;
+  }
+
+  /** The index's term frequencies, read again every few minutes. */
+  private termFrequencies(): Promise<TermFrequencies> {
+    if (!this.frequencies || Date.now() - this.frequencies.readAt > TERM_FREQUENCIES_TTL_MS) {
+      const read = this.readTermFrequencies();
+      this.frequencies = { readAt: Date.now(), value: read };
+      // A failed read is tried again by the next search.
+      read.catch(() => this.frequencies?.value === read && (this.frequencies = undefined));
+    }
+    return this.frequencies.value;
+  }
+
+  private async readTermFrequencies(): Promise<TermFrequencies> {
+    const [row] = (await this.tx.manager.query(
+      `SELECT s.most_common_elems::text::text[] AS lexemes, s.most_common_elem_freqs AS frequencies,
+         c.reltuples AS documents
+       FROM pg_class c LEFT JOIN pg_stats s ON s.schemaname = current_schema()
+         AND s.tablename = 'search_documents' AND s.attname = 'tsv'
+       WHERE c.oid = 'search_documents'::regclass`,
+    )) as { lexemes: string[] | null; frequencies: number[] | null; documents: number }[];
+    return row?.lexemes && row.frequencies
+      ? new TermFrequencies(row.lexemes, row.frequencies, Math.max(0, row.documents))
+      : TermFrequencies.NONE;
   }
 
   async remove(organizationId: string, type: DocumentType, ids: string[]): Promise<void> {
@@ -178,9 +235,9 @@ export class PostgresSearchEngine implements SearchEngine {
     const ranked = request.exhaustive
       ? await this.rankEveryMatch(request, analysed)
       : await this.rankBounded(request, analysed);
-    const terms = analysed.flatMap(({ word }) => [
+    const terms = analysed.flatMap(({ word, alternatives }) => [
       word.word,
-      ...word.alternatives.flatMap((alternative) => words(alternative)),
+      ...alternatives.flatMap((alternative) => words(alternative)),
     ]);
     return {
       normalizedQuery,
@@ -207,7 +264,6 @@ export class PostgresSearchEngine implements SearchEngine {
         i === chosen.length - 1 &&
         word === all.at(-1) &&
         word.length >= MIN_PREFIX_LENGTH,
-      alternatives: [],
     }));
   }
 
@@ -218,20 +274,48 @@ export class PostgresSearchEngine implements SearchEngine {
    * constants, so that the planner can see how common each word is.
    */
   private async analyse(request: SearchRequest, queryWords: QueryWord[]): Promise<AnalysedWord[]> {
-    if (queryWords.length === 0) return [];
     const configs = [...new Set(request.languages.map(textSearchConfig))];
+    const keys = queryWords.map((word) =>
+      AnalysisCache.key(request.organizationId, configs, word.word, word.prefix),
+    );
+    const analyses = keys.map((key) => this.analysed.get(key));
+    const missing = queryWords.filter((_, i) => !analyses[i]);
+    if (missing.length > 0) {
+      const found = await this.analyseInDatabase(request.organizationId, configs, missing);
+      missing.forEach((word, i) => {
+        const index = queryWords.indexOf(word);
+        analyses[index] = found[i];
+        this.analysed.set(keys[index], found[i]);
+      });
+    }
+    return queryWords.flatMap((word, i) => {
+      const { query, alternatives } = analyses[i]!;
+      return query ? [{ word, query, alternatives }] : [];
+    });
+  }
+
+  private async analyseInDatabase(
+    organizationId: string,
+    configs: string[],
+    queryWords: QueryWord[],
+  ): Promise<WordAnalysis[]> {
     const rows: AnalysisRow[] = await this.tx.manager.query(
       // Words the vocabulary knows (or, for the word being typed, starts) are taken as
-      // spelled right; others get the nearest terms by trigram distance (an index scan).
-      `WITH w AS (
+      // spelled right; others get the closest terms among those sharing enough trigrams
+      // with them (a trigram index scan). The similarity threshold is a setting, made
+      // local to this statement by the one-time filter that reads it first.
+      `WITH setting AS MATERIALIZED (
+         SELECT set_config('pg_trgm.similarity_threshold', '${TYPO_SIMILARITY}', true) AS threshold),
+       w AS (
          SELECT * FROM unnest($2::text[], $3::boolean[], $4::boolean[]) WITH ORDINALITY AS w(word, prefix, fuzzy, i)),
        candidates AS (
          SELECT w.i, 'word' AS kind, w.word AS term FROM w
          UNION ALL
          SELECT w.i, 'typo', t.term FROM w CROSS JOIN LATERAL (
            SELECT term FROM search_terms
-           WHERE organization_id = $1 AND term <> w.word
-           ORDER BY term <-> w.word LIMIT 12) t
+           WHERE (SELECT threshold FROM setting) IS NOT NULL
+             AND organization_id = $1 AND term % w.word AND term <> w.word
+           ORDER BY term <-> w.word LIMIT ${TYPO_CANDIDATES}) t
          WHERE w.fuzzy AND NOT EXISTS (
            SELECT 1 FROM search_terms k
            WHERE k.organization_id = $1 AND k.term >= w.word
@@ -253,7 +337,7 @@ export class PostgresSearchEngine implements SearchEngine {
        ) AS forms
        FROM candidates c JOIN w USING (i)`,
       [
-        request.organizationId,
+        organizationId,
         queryWords.map((w) => w.word),
         queryWords.map((w) => w.prefix),
         queryWords.map((w) => allowedTypos(w.word) > 0),
@@ -261,18 +345,17 @@ export class PostgresSearchEngine implements SearchEngine {
         configs.includes('finnish'),
       ],
     );
-    return queryWords.flatMap((word, index) => {
+    return queryWords.map((word, index) => {
       const forms: string[] = [];
+      const alternatives: string[] = [];
       const limit = allowedTypos(word.word);
       for (const row of rows) {
         if (row.i !== index + 1) continue;
         if (row.kind === 'typo' && editDistance(word.word, row.term, limit) > limit) continue;
-        if (row.kind !== 'word' && !word.alternatives.includes(row.term))
-          word.alternatives.push(row.term);
+        if (row.kind !== 'word' && !alternatives.includes(row.term)) alternatives.push(row.term);
         forms.push(...row.forms.filter((form): form is string => !!form));
       }
-      const query = anyOf(forms);
-      return query ? [{ word, query }] : [];
+      return { query: anyOf(forms), alternatives };
     });
   }
 
@@ -288,31 +371,39 @@ export class PostgresSearchEngine implements SearchEngine {
     const where = this.filters(request, params);
     const limit = request.first + request.offset + 1;
     const levels = matchLevels(analysed.length);
-    const queries = levels.map((level) => ({
-      level,
-      placeholder: params.add(
-        atLeast(
-          analysed.map((a) => a.query),
-          level,
-        ),
-      ),
-    }));
-    const branches = queries.flatMap(({ level, placeholder }) =>
+    const wordQueries = analysed.map((a) => a.query);
+    const frequencies = await this.termFrequencies();
+    const shares = wordQueries.map((query) => frequencies.of(query));
+    const queries = levels.map((level) => {
+      const lookup = narrowerLookup(wordQueries, shares, level, frequencies.documents);
+      return {
+        level,
+        placeholder: params.add(atLeast(wordQueries, level)),
+        lookup: lookup && params.add(lookup),
+        rare: shareWithAtLeast(shares, level) * frequencies.documents < RANK_ORDER_MIN_MATCHES,
+      };
+    });
+    const branches = queries.flatMap(({ level, placeholder, lookup, rare }) =>
       TIERS.map(({ tier, vector }) => ({
         level,
         tier,
-        condition: `d.${vector} @@ ${placeholder}::tsquery`,
+        // ts_match_vq is @@ under another name: the planner does not take it to the index.
+        condition: lookup
+          ? `d.${vector} @@ ${lookup}::tsquery AND ts_match_vq(d.${vector}, ${placeholder}::tsquery)`
+          : `d.${vector} @@ ${placeholder}::tsquery`,
+        // An expression the rank index does not list: the matches are looked up and sorted.
+        order: rare ? `d.standing + 0, ${STATIC_ORDER}` : `d.standing, ${STATIC_ORDER}`,
       })),
     );
-    const ctes = branches.flatMap(({ condition }, i) => [
+    const ctes = branches.flatMap(({ condition, order }, i) => [
       i === 0
         ? `g0 AS (SELECT true AS open)`
         : `g${i} AS (SELECT (SELECT open FROM g${i - 1}) AND (SELECT count(*) FROM b${i - 1}) < ${limit} AS open)`,
       `b${i} AS (
-         SELECT ${i} AS branch, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at
+         SELECT ${i} AS branch, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body
          FROM search_documents d
          WHERE ${where} AND ${condition} AND (SELECT open FROM g${i})
-         ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT ${limit})`,
+         ORDER BY ${order} LIMIT ${limit})`,
     ]);
     if (request.withTotals) {
       ctes.push(
@@ -331,9 +422,8 @@ export class PostgresSearchEngine implements SearchEngine {
     const [row] = (await this.tx.manager.query(
       `WITH ${ctes.join(',\n')}
        SELECT ${request.withTotals ? TOTALS : 'NULL AS total, NULL AS facets'},
-         (SELECT coalesce(json_agg(h ORDER BY h.branch, h.standing, h.reuse DESC, h.fresh_at DESC, h.doc_id), '[]'::json)
-          FROM (SELECT top.*, d.title, d.body FROM top JOIN search_documents d
-                ON d.organization_id = $1 AND d.doc_type = top.doc_type AND d.doc_id = top.doc_id) h) AS hits`,
+         (SELECT coalesce(json_agg(top ORDER BY branch, standing, reuse DESC, fresh_at DESC, doc_id), '[]'::json)
+          FROM top) AS hits`,
       params.values,
     )) as (TotalsRow & { hits: (HitRow & { branch: number })[] })[];
     return {

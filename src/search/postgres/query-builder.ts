@@ -3,8 +3,6 @@ export interface QueryWord {
   word: string;
   /** the word being typed: match it as a prefix */
   prefix: boolean;
-  /** typo corrections and synonyms */
-  alternatives: string[];
 }
 
 /**
@@ -53,4 +51,49 @@ function subsets<T>(items: T[], m: number): T[][] {
   if (items.length < m) return [];
   const [first, ...rest] = items;
   return [...subsets(rest, m - 1).map((subset) => [first, ...subset]), ...subsets(rest, m)];
+}
+
+/** A word is read from the index only if that reads this many times fewer documents than checking it on the others' matches. */
+const COMMON_WORD_FACTOR = 4;
+/** ...and the others' matches, checked one by one, are at most this many. */
+const MAX_CHECKED_MATCHES = 1_000;
+
+/**
+ * The estimated share of documents with at least `m` of the words, from each word's share
+ * (words taken as independent; documents with more than `m` are counted more than once).
+ */
+export function shareWithAtLeast(shares: number[], m: number): number {
+  const sum = subsets(shares, m).reduce(
+    (total, subset) => total + subset.reduce((product, share) => product * share, 1),
+    0,
+  );
+  return Math.min(1, sum);
+}
+
+/**
+ * What the index should look up for a match level when one word is much more common than
+ * the others: the documents with enough of the other words (at least `m - 1` of them),
+ * each of which is then checked for the full condition. Reading a common word's documents
+ * from the index costs far more than that, above all for a short prefix being typed,
+ * whose every completion is read. Null when the index should look up the full condition.
+ *
+ * `shares` are the words' estimated shares of the documents.
+ */
+export function narrowerLookup(
+  wordQueries: string[],
+  shares: number[],
+  m: number,
+  documents: number,
+): string | null {
+  if (m < 2 || wordQueries.length < 2) return null;
+  const common = shares.indexOf(Math.max(...shares));
+  const others = wordQueries.filter((_, i) => i !== common);
+  const othersShare = shareWithAtLeast(
+    shares.filter((_, i) => i !== common),
+    m - 1,
+  );
+  const worthIt =
+    shares[common] >= COMMON_WORD_FACTOR * othersShare &&
+    othersShare * documents <= MAX_CHECKED_MATCHES;
+  return worthIt ? atLeast(others, m - 1) : null;
 }

@@ -1,0 +1,42 @@
+/** What the analysis of one query word found: its tsquery (null if every language drops it) and its corrections and synonyms. */
+export interface WordAnalysis {
+  query: string | null;
+  alternatives: string[];
+}
+
+const MAX_ENTRIES = 50_000;
+
+/**
+ * Query words already analysed, per organization, kept for a short while: agents search
+ * the same words all day, and a word's forms never change. Its typo corrections and
+ * synonyms may: a new synonym group clears the organization's words here at once (on
+ * other API instances, within the time to live), and corrections found for an unknown
+ * word stay until it expires even if the word itself appears in a new tip meanwhile
+ * (which is found all the same: the word's own forms are always searched).
+ */
+export class AnalysisCache {
+  private readonly entries = new Map<string, { until: number; analysis: WordAnalysis }>();
+
+  constructor(private readonly ttlMs: number) {}
+
+  static key(organizationId: string, configs: string[], word: string, prefix: boolean): string {
+    return `${organizationId}\u0000${configs.join(',')}\u0000${prefix ? '*' : ''}${word}`;
+  }
+
+  get(key: string): WordAnalysis | undefined {
+    const entry = this.entries.get(key);
+    if (entry && entry.until > Date.now()) return entry.analysis;
+    if (entry) this.entries.delete(key);
+    return undefined;
+  }
+
+  set(key: string, analysis: WordAnalysis): void {
+    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+    this.entries.set(key, { until: Date.now() + this.ttlMs, analysis });
+  }
+
+  forgetOrganization(organizationId: string): void {
+    const prefix = `${organizationId}\u0000`;
+    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
+  }
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from '@jest/globals';
+import { atLeast, matchLevels, narrowerLookup, shareWithAtLeast } from './query-builder.js';
+
+describe('query builder', () => {
+  it('lists match levels best first, skipping those with too many combinations', () => {
+    expect(matchLevels(3)).toEqual([3, 2, 1]);
+    expect(matchLevels(8)).toEqual([8, 7, 1]);
+  });
+
+  it('matches at least m of the words', () => {
+    expect(atLeast(['a', 'b', 'c'], 3)).toBe('a & b & c');
+    expect(atLeast(['a', 'b', 'c'], 2)).toBe('(a & b) | (a & c) | (b & c)');
+    expect(atLeast(['a', 'b', 'c'], 1)).toBe('a | b | c');
+  });
+
+  it('estimates the share of documents with at least m of the words', () => {
+    expect(shareWithAtLeast([0.5, 0.1, 0.2], 3)).toBeCloseTo(0.01);
+    expect(shareWithAtLeast([0.5, 0.1, 0.2], 2)).toBeCloseTo(0.05 + 0.1 + 0.02);
+    expect(shareWithAtLeast([0.5, 0.6], 1)).toBe(1);
+  });
+
+  describe('narrower lookup', () => {
+    const words = ["'saka'", "'ritra'", "'gos':*"];
+
+    it('leaves a common word (here a short prefix) to be checked on the others’ matches', () => {
+      const shares = [0.005, 0.002, 0.17];
+      expect(narrowerLookup(words, shares, 3, 100_000)).toBe("'saka' & 'ritra'");
+      expect(narrowerLookup(words, shares, 2, 100_000)).toBe("'saka' | 'ritra'");
+    });
+
+    it('looks up every word when the others match too many documents to check', () => {
+      expect(narrowerLookup(words, [0.2, 0.3, 0.9], 2, 100_000)).toBeNull();
+    });
+
+    it('looks up every word when none is much more common', () => {
+      expect(narrowerLookup(words, [0.01, 0.01, 0.02], 2, 100_000)).toBeNull();
+    });
+
+    it('looks up every word at the level of any one word', () => {
+      expect(narrowerLookup(words, [0.01, 0.002, 0.17], 1, 100_000)).toBeNull();
+    });
+  });
+});
