@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CallerCacheModule } from './common/auth/caller-cache.module.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseTarget } from './database/data-source-options.js';
@@ -28,6 +29,7 @@ export class CoreModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(database),
+        CallerCacheModule,
         SearchInfrastructureModule,
         ...domain,
       ],

@@ -30,7 +30,23 @@ export class TestApp {
   ) {}
 
   static async start(env: Record<string, string> = {}): Promise<TestApp> {
-    const database = await createTestDatabase();
+    return TestApp.startOn(await createTestDatabase(), env);
+  }
+
+  get embedded(): boolean {
+    return this.database.target.embedded;
+  }
+
+  /** Another API instance on this one's database, as behind a load balancer (PostgreSQL only). */
+  alongside(): Promise<TestApp> {
+    if (this.embedded) throw new Error('The embedded database runs one instance.');
+    return TestApp.startOn({ target: this.database.target, close: async () => {} });
+  }
+
+  private static async startOn(
+    database: TestDatabase,
+    env: Record<string, string> = {},
+  ): Promise<TestApp> {
     const tempDir = await mkdtemp(join(tmpdir(), 'floorwalker-app-'));
     const config = loadConfig({
       NODE_ENV: 'test',

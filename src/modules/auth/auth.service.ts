@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { CallerCache } from '../../common/auth/caller-cache.js';
 import { verifyNothing, verifyPassword } from '../../common/auth/passwords.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { unauthenticated } from '../../common/graphql/errors.js';
@@ -32,7 +33,7 @@ const WRONG_CREDENTIALS = 'That organization, email and password do not match an
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 @Injectable()
-export class AuthService {
+export class AuthService implements OnApplicationBootstrap {
   private lastPrune = 0;
 
   constructor(
@@ -42,11 +43,16 @@ export class AuthService {
     private readonly failures: LoginFailuresRepository,
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
+    private readonly callers: CallerCache,
   ) {
     this.tokenKey = tokenKey(config.jwtSecret);
   }
 
   private readonly tokenKey: KeyObject;
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.callers.start();
+  }
 
   /** Signs in; every wrong organization, email or password gets the same answer. */
   async login(
@@ -104,18 +110,23 @@ export class AuthService {
   async authenticate(token: string): Promise<Caller> {
     const claims = verifyToken(token, this.tokenKey);
     if (!claims) throw unauthenticated('The token is invalid or has expired; sign in again.');
+    const recalled = this.callers.recall(claims.sid);
+    if (recalled?.userId === claims.sub && recalled.organizationId === claims.org) return recalled;
+    const mark = this.callers.mark();
     const found = await this.sessions.findWithUser(claims.org, claims.sid, claims.sub);
     if (!found || found.revokedAt || found.expiresAt <= new Date()) {
       throw unauthenticated('This session has ended; sign in again.');
     }
     if (!found.active) throw unauthenticated('This account is deactivated; ask an admin.');
-    return {
+    const caller: Caller = {
       userId: found.userId,
       organizationId: found.organizationId,
       role: found.role,
       teamId: found.teamId,
       sessionId: found.sessionId,
     };
+    this.callers.remember(caller, mark, found.expiresAt);
+    return caller;
   }
 
   async signOut(caller: Caller): Promise<void> {

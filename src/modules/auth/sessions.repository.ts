@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, Not } from 'typeorm';
+import { CallerCache } from '../../common/auth/caller-cache.js';
 import { Role } from '../../common/auth/role.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import { SessionEntity } from './session.entity.js';
@@ -21,7 +22,10 @@ export interface SessionWithUser {
 /** Sign-in sessions: one per issued token, so that a token can be revoked. */
 @Injectable()
 export class SessionsRepository {
-  constructor(private readonly tx: TransactionHost) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly callers: CallerCache,
+  ) {}
 
   private get repo() {
     return this.tx.repository(SessionEntity);
@@ -64,6 +68,7 @@ export class SessionsRepository {
 
   async revoke(organizationId: string, id: string): Promise<void> {
     await this.repo.update({ organizationId, id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.callers.changed({ sessionId: id });
   }
 
   async revokeAllOfUser(organizationId: string, userId: string, exceptId?: string): Promise<void> {
@@ -71,5 +76,6 @@ export class SessionsRepository {
       { organizationId, userId, revokedAt: IsNull(), ...(exceptId ? { id: Not(exceptId) } : {}) },
       { revokedAt: new Date() },
     );
+    await this.callers.changed({ userId });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { CallerCache } from '../../common/auth/caller-cache.js';
 import { Page, PageArgs, paginate } from '../../database/keyset.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
@@ -31,7 +32,10 @@ export type UserChanges = Partial<
 /** Users, always within one organization. */
 @Injectable()
 export class UsersRepository {
-  constructor(private readonly tx: TransactionHost) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly callers: CallerCache,
+  ) {}
 
   private get repo() {
     return this.tx.repository(UserEntity);
@@ -92,6 +96,14 @@ export class UsersRepository {
     changes: UserChanges,
   ): Promise<UserEntity | null> {
     await this.repo.update({ organizationId, id }, changes);
+    // What a signed-in caller carries: their sessions must be read afresh.
+    if (
+      changes.role !== undefined ||
+      changes.teamId !== undefined ||
+      changes.active !== undefined
+    ) {
+      await this.callers.changed({ userId: id });
+    }
     return this.findById(organizationId, id);
   }
 }
