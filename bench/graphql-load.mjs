@@ -1,20 +1,42 @@
 // Worker thread of the search benchmark: the GraphQL clients, on their own thread (as they
-// would be on their own machine) so that they do not take the server's event loop.
+// would be on their own machine) so that they do not take the server's event loop. Plain
+// node:http with kept-alive connections: a light client leaves the two cores to the server.
+import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 import { measure } from './measure.mjs';
 
 const { url, token, list, concurrency, seconds } = workerData;
-const search = async (q) => {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      query:
-        'query ($q: String!) { search(query: $q, first: 10) { edges { titleHighlight snippet node { ... on Tip { id title } } } pageInfo { hasNextPage } } }',
-      variables: { q },
-    }),
+const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+const QUERY =
+  'query ($q: String!) { search(query: $q, first: 10) { edges { titleHighlight snippet node { ... on Tip { id title } } } pageInfo { hasNextPage } } }';
+
+const search = (q) =>
+  new Promise((resolve, reject) => {
+    const body = JSON.stringify({ query: QUERY, variables: { q } });
+    const req = request(
+      `${url}/graphql`,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${token}`,
+        },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () => {
+          const answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          if (answer.errors) reject(new Error(JSON.stringify(answer.errors)));
+          else resolve();
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
   });
-  const body = await response.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-};
+
 parentPort.postMessage(await measure(concurrency, list, search, seconds));
+agent.destroy();
