@@ -28,6 +28,7 @@ const COUNT = Number(process.argv[2] ?? 100_000);
 const SECONDS = Number(process.argv[3] ?? 5);
 const PASSWORD = 'benchmark password';
 const FIDELITY_QUERIES = 50;
+const QUERIES_PER_CLASS = 1000;
 
 async function withDatabase(run) {
   const base = process.env.DATABASE_URL;
@@ -70,7 +71,7 @@ function queries() {
     const i = 1 + Math.floor(Math.random() * (word.length - 3));
     return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
   };
-  const set = (make) => Array.from({ length: 200 }, make);
+  const set = (make) => Array.from({ length: QUERIES_PER_CLASS }, make);
   return {
     prefix: set(() => {
       const word = pick(100, 3000);
@@ -163,6 +164,8 @@ await withDatabase(async (env) => {
           ['engine', () => measure(concurrency, list, (q) => viaEngine(q), SECONDS)],
           ['graphql', () => viaGraphql(list, concurrency)],
         ]) {
+          // Each cell starts with the engine's upkeep: fresh statistics, no analysed words kept.
+          await engine.maintain();
           const r = await run();
           console.log(
             `${name.padEnd(11)} | ${via.padEnd(7)} | ${String(concurrency).padStart(4)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.rps)}`,

@@ -8,7 +8,7 @@ const FULL_TEXT_INDEXES = [
 
 /**
  * Index changes for search speed:
- * - The full-text indexes keep short pending lists. A GIN index queues new entries in an
+ * - The GIN indexes keep short pending lists. A GIN index queues new entries in an
  *   unsorted pending list (4 MB by default) that every search reads in full until a
  *   vacuum merges it; after a bulk import that made multi-word searches six times slower.
  *   With a 64 kB limit the writer merges the list as soon as it grows past it.
@@ -28,7 +28,8 @@ export class SearchIndexTuning1764500000000 implements MigrationInterface {
     }
     await db.query(`DROP INDEX search_terms_trgm_idx`);
     await db.query(
-      `CREATE INDEX search_terms_trgm_idx ON search_terms USING gin (term gin_trgm_ops)`,
+      `CREATE INDEX search_terms_trgm_idx ON search_terms USING gin (term gin_trgm_ops)
+         WITH (gin_pending_list_limit = 64)`,
     );
     await db.query(`ALTER TABLE search_documents ALTER COLUMN tsv SET STATISTICS 400`);
   }

@@ -35,6 +35,10 @@ export class AnalysisCache {
     this.entries.set(key, { until: Date.now() + this.ttlMs, analysis });
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   forgetOrganization(organizationId: string): void {
     const prefix = `${organizationId}\u0000`;
     for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);

@@ -187,6 +187,8 @@ export class PostgresSearchEngine implements SearchEngine {
   async maintain(): Promise<void> {
     await this.tx.manager.query(`ANALYZE search_documents, search_terms`);
     this.frequencies = undefined;
+    // The vocabulary may have grown: typo corrections are looked up again.
+    this.analysed.clear();
   }
 
   /** The index's term frequencies, read again every few minutes. */
