@@ -281,13 +281,16 @@ export class PostgresSearchEngine implements SearchEngine {
       AnalysisCache.key(request.organizationId, configs, word.word, word.prefix),
     );
     const analyses = keys.map((key) => this.analysed.get(key));
-    const missing = queryWords.filter((_, i) => !analyses[i]);
+    const missing = queryWords.flatMap((_, i) => (analyses[i] ? [] : [i]));
     if (missing.length > 0) {
-      const found = await this.analyseInDatabase(request.organizationId, configs, missing);
-      missing.forEach((word, i) => {
-        const index = queryWords.indexOf(word);
-        analyses[index] = found[i];
-        this.analysed.set(keys[index], found[i]);
+      const found = await this.analyseInDatabase(
+        request.organizationId,
+        configs,
+        missing.map((i) => queryWords[i]),
+      );
+      missing.forEach((i, k) => {
+        analyses[i] = found[k];
+        this.analysed.set(keys[i], found[k]);
       });
     }
     return queryWords.flatMap((word, i) => {

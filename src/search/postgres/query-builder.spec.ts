@@ -36,6 +36,10 @@ describe('query builder', () => {
       expect(narrowerLookup(words, [0.01, 0.01, 0.02], 2, 100_000)).toBeNull();
     });
 
+    it('looks up every word without statistics', () => {
+      expect(narrowerLookup(words, [0, 0, 0], 3, 0)).toBeNull();
+    });
+
     it('looks up every word at the level of any one word', () => {
       expect(narrowerLookup(words, [0.01, 0.002, 0.17], 1, 100_000)).toBeNull();
     });

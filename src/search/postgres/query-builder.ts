@@ -92,7 +92,9 @@ export function narrowerLookup(
     shares.filter((_, i) => i !== common),
     m - 1,
   );
+  // Without statistics every share is 0: no word is known to be common.
   const worthIt =
+    shares[common] > 0 &&
     shares[common] >= COMMON_WORD_FACTOR * othersShare &&
     othersShare * documents <= MAX_CHECKED_MATCHES;
   return worthIt ? atLeast(others, m - 1) : null;
