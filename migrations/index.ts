@@ -2,6 +2,7 @@ import { Foundation1764200000000 } from './1764200000000-foundation.js';
 import { TipsAndSearch1764300000000 } from './1764300000000-tips-and-search.js';
 import { SearchTiers1764400000000 } from './1764400000000-search-tiers.js';
 import { SearchIndexTuning1764500000000 } from './1764500000000-search-index-tuning.js';
+import { SearchStatements1764600000000 } from './1764600000000-search-statements.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   TipsAndSearch1764300000000,
   SearchTiers1764400000000,
   SearchIndexTuning1764500000000,
+  SearchStatements1764600000000,
 ];

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '../src/common/auth/role.js';
 import { offsetCursor } from '../src/common/graphql/connection.js';
+import { TipsService } from '../src/modules/tips/tips.service.js';
 import { TestApp } from './support/test-app.js';
 
 const SEARCH = `query ($q: String!, $first: Int = 5, $tags: [String!], $language: String, $statuses: [TipStatus!], $session: String) {
@@ -176,6 +177,41 @@ describe('search', () => {
     expect(result.edges[0].titleHighlight).toBe('<mark>Refund</mark> a cancelled order');
     expect(result.facets).toEqual([{ tag: 'billing', count: 1 }]);
     expect(result.searchId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers a search box from the index, and reads the tips for other fields', async () => {
+    const stored = 'id title body bodyHtml tags language status viewerBookmarked';
+    const searchFor = async (fields: string) => {
+      const result = await t.gql(
+        `query ($q: String!) { search(query: $q) { edges { node { ...Hit } } } }
+         fragment Hit on SearchResult { ... on Tip { ${fields} } }`,
+        { q: 'refund' },
+        agent,
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.search.edges.map((e: any) => e.node);
+    };
+    const readTips = jest.spyOn(t.app.get(TipsService), 'findByIds');
+    try {
+      const fromIndex = await searchFor(stored);
+      expect(readTips).not.toHaveBeenCalled();
+      const fromTips = await searchFor(`${stored} externalId author { displayName }`);
+      expect(readTips).toHaveBeenCalledTimes(1);
+      expect(fromIndex).toEqual([
+        expect.objectContaining({
+          title: 'Refund a cancelled order',
+          tags: ['billing'],
+          language: 'en',
+          status: 'PUBLISHED',
+          viewerBookmarked: false,
+        }),
+      ]);
+      expect(fromTips).toEqual([
+        { ...fromIndex[0], externalId: 'refund', author: { displayName: expect.any(String) } },
+      ]);
+    } finally {
+      readTips.mockRestore();
+    }
   });
 
   it('filters by tags and language', async () => {

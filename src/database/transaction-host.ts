@@ -1,6 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+
+/** The part of a node-postgres client that runs named (prepared) statements. */
+interface PreparingClient {
+  query<T>(statement: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
+}
 
 /**
  * Gives repositories the entity manager of the transaction in progress, if any, so that
@@ -13,6 +19,8 @@ export class TransactionHost {
     afterCommit: (() => void)[];
   }>();
 
+  private readonly statementNames = new Map<string, string>();
+
   constructor(readonly dataSource: DataSource) {}
 
   get manager(): EntityManager {
@@ -22,6 +30,27 @@ export class TransactionHost {
   /** Whether the caller runs inside a transaction (whose effects are not committed yet). */
   get inTransaction(): boolean {
     return this.current.getStore() !== undefined;
+  }
+
+  /**
+   * Runs a statement that every database connection parses and plans once, then keeps
+   * under a name made from its text: for the few fixed statements each search runs. Only
+   * fixed texts belong here, since each one takes memory on every connection.
+   */
+  async prepared<T>(text: string, values: unknown[]): Promise<T[]> {
+    let name = this.statementNames.get(text);
+    if (!name) {
+      name = `fw_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+      this.statementNames.set(text, name);
+    }
+    const inTransaction = this.current.getStore()?.manager.queryRunner;
+    const runner = inTransaction ?? this.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PreparingClient;
+      return (await client.query<T>({ name, text, values })).rows;
+    } finally {
+      if (!inTransaction) await runner.release();
+    }
   }
 
   repository<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {

@@ -39,9 +39,13 @@ export interface SearchRequest {
   exhaustive?: boolean;
 }
 
+/** What a hit carries of its document, as last indexed: enough to list it among results. */
+export type StoredFields = Pick<SearchDocument, 'title' | 'body' | 'tags' | 'language' | 'status'>;
+
 export interface SearchHit {
   type: DocumentType;
   id: string;
+  document: StoredFields;
   /** relevance class: query words matched, plus 0.2 when all are in the title, 0.1 in the title or tags */
   score: number;
   /** title and snippet with matches wrapped in <mark>, HTML-escaped */

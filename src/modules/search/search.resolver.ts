@@ -5,7 +5,7 @@ import { Role } from '../../common/auth/role.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { offsetCursor, offsetOf, offsetPageInfo } from '../../common/graphql/connection.js';
 import { badInput } from '../../common/graphql/errors.js';
-import { selectsAny } from '../../common/graphql/selection.js';
+import { selectedFields, selectsAny } from '../../common/graphql/selection.js';
 import { MAX_COUNTED_MATCHES } from '../../search/search-engine.js';
 import { UUID, idOfType } from '../../common/graphql/global-id.js';
 import { UserErrorCode, userError } from '../../common/graphql/user-error.js';
@@ -71,10 +71,16 @@ export class SearchResolver {
       statuses: args.statuses,
       typingSession: args.typingSession?.slice(0, 100),
       withTotals: selectsAny(info, ['totalCount', 'facets']),
+      // A search box shows what the index stores; other fields need the tips themselves.
+      withTips: [...selectedFields(info, ['edges', 'node'])].some(
+        (field) => !Tip.FIELDS_IN_SEARCH_HITS.has(field),
+      ),
     });
     const edges = result.hits.map((hit, i) => ({
       cursor: offsetCursor(offset + i + 1),
-      node: Tip.from(hit.tip),
+      node: hit.tip
+        ? Tip.from(hit.tip)
+        : Tip.fromSearchHit(caller.organizationId, hit.id, hit.document),
       titleHighlight: hit.titleHighlight,
       snippet: hit.snippet,
       score: hit.score,

@@ -28,10 +28,13 @@ export interface SearchOptions {
   typingSession?: string | null;
   /** count the matches and their tags too */
   withTotals: boolean;
+  /** read the hits' tips, for fields the index does not store */
+  withTips: boolean;
 }
 
-export interface FoundTip extends Omit<SearchHit, 'type' | 'id'> {
-  tip: TipEntity;
+export interface FoundTip extends Omit<SearchHit, 'type'> {
+  /** with `withTips` */
+  tip?: TipEntity;
 }
 
 export interface SearchResult {
@@ -71,18 +74,9 @@ export class SearchService {
       language: options.language,
       withTotals: options.withTotals,
     });
-    const tips = new Map(
-      (
-        await this.tips.findByIds(
-          caller.organizationId,
-          response.hits.map((hit) => hit.id),
-        )
-      ).map((tip) => [tip.id, tip]),
-    );
-    const hits = response.hits.flatMap(({ id, type: _type, ...hit }) => {
-      const tip = tips.get(id);
-      return tip ? [{ ...hit, tip }] : [];
-    });
+    const hits = options.withTips
+      ? await this.withTips(caller, response.hits)
+      : response.hits.map(({ type: _type, ...hit }) => hit);
     let searchId: string | null = null;
     if (response.normalizedQuery) {
       searchId = randomUUID();
@@ -106,6 +100,17 @@ export class SearchService {
       totals: response.totals,
       normalizedQuery: response.normalizedQuery,
     };
+  }
+
+  private async withTips(caller: Caller, hits: SearchHit[]): Promise<FoundTip[]> {
+    const ids = hits.map((hit) => hit.id);
+    const tips = new Map(
+      (await this.tips.findByIds(caller.organizationId, ids)).map((tip) => [tip.id, tip]),
+    );
+    return hits.flatMap(({ type: _type, ...hit }) => {
+      const tip = tips.get(hit.id);
+      return tip ? [{ ...hit, tip }] : [];
+    });
   }
 
   async recordClick(

@@ -3,6 +3,7 @@ import { ConnectionType } from '../../common/graphql/connection.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
 import { Node } from '../../common/graphql/node.interface.js';
 import { UserError } from '../../common/graphql/user-error.js';
+import type { StoredFields } from '../../search/search-engine.js';
 import { TipEntity, TipRevisionEntity, TipStatus } from './tip.entities.js';
 
 registerEnumType(TipStatus, { name: 'TipStatus' });
@@ -66,6 +67,38 @@ export class Tip implements Node {
   tipId: string;
   authorId: string;
   organizationId: string;
+
+  /**
+   * The fields of a tip, its resolved ones included, that a search hit answers from the
+   * index without reading the tip (see fromSearchHit).
+   */
+  static readonly FIELDS_IN_SEARCH_HITS: ReadonlySet<string> = new Set([
+    '__typename',
+    'id',
+    'title',
+    'body',
+    'bodyHtml',
+    'tags',
+    'language',
+    'status',
+    'viewerFoundHelpful',
+    'viewerBookmarked',
+  ]);
+
+  /** A tip as a search hit stores it: only FIELDS_IN_SEARCH_HITS may be read from it. */
+  static fromSearchHit(organizationId: string, tipId: string, document: StoredFields): Tip {
+    const partial: Partial<Tip> = {
+      id: toGlobalId('Tip', tipId),
+      tipId,
+      organizationId,
+      title: document.title,
+      body: document.body,
+      tags: document.tags,
+      language: document.language,
+      status: document.status as TipStatus,
+    };
+    return partial as Tip;
+  }
 
   static from(entity: TipEntity): Tip {
     return {

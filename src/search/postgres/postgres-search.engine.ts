@@ -21,6 +21,7 @@ import {
   narrowerLookup,
   QueryWord,
   shareWithAtLeast,
+  walksRankOrder,
 } from './query-builder.js';
 import { AnalysisCache, WordAnalysis } from './analysis-cache.js';
 import { TermFrequencies } from './term-frequencies.js';
@@ -28,34 +29,21 @@ import { TermFrequencies } from './term-frequencies.js';
 const MAX_FACETS = 20;
 /** Words shorter than this are matched whole, not as prefixes: "a" would match everything. */
 const MIN_PREFIX_LENGTH = 3;
-/** Finnish inflection: words this long also match their shortened stem as a prefix. */
-const FINNISH_STEM_PREFIX_MIN_WORD = 7;
 const MAX_QUERY_WORDS = 8;
 const MAX_KNOWN_TERMS = 500_000;
-/**
- * Typo candidates: the closest vocabulary terms by trigram similarity, at least this
- * similar. A swap of two letters in a 6-letter word leaves about 0.25.
- */
-const TYPO_SIMILARITY = 0.2;
-const TYPO_CANDIDATES = 12;
 const TERM_FREQUENCIES_TTL_MS = 5 * 60_000;
 const ANALYSIS_TTL_MS = 60_000;
-/**
- * A match class is read by walking the documents in rank order only when it is expected to
- * have this many matches; rarer classes are looked up in the full-text index and sorted.
- * Walking in rank order finds the first matches fast when they are common, but reads the
- * whole organization when they turn out to be rare; a lookup costs what it matches.
- */
-const RANK_ORDER_MIN_MATCHES = 2_000;
-/** The static order after standing. */
-const STATIC_ORDER = 'd.reuse DESC, d.fresh_at DESC, d.doc_id';
+/** The columns a hit carries of its document. */
+const STORED_FIELDS = 'd.title, d.body, d.tags, d.language, d.status';
 
-/** Match classes within a match level, best first: every matched word in the title, in the headline (title and tags), anywhere. */
-const TIERS = [
-  { tier: 2, vector: 'title_tsv' },
-  { tier: 1, vector: 'head_tsv' },
-  { tier: 0, vector: 'tsv' },
-] as const;
+/**
+ * The classes of a match level, best first, as search_rank reads them: every matched word
+ * in the title (tier 2), in the headline (title and tags, tier 1), anywhere (tier 0).
+ */
+const TIERS = [2, 1, 0];
+
+/** How search_rank reads a match level's classes (see rankBounded). */
+type ClassRead = 'lookup' | 'sort' | 'walk';
 
 interface AnalysisRow {
   /** the query word's position, from 1 */
@@ -77,6 +65,9 @@ interface HitRow {
   doc_id: string;
   title: string;
   body: string;
+  tags: string[];
+  language: string;
+  status: string;
   level: number;
   tier: number;
 }
@@ -248,6 +239,13 @@ export class PostgresSearchEngine implements SearchEngine {
       hits: ranked.hits.slice(0, request.first).map((hit): SearchHit => ({
         type: hit.doc_type,
         id: hit.doc_id,
+        document: {
+          title: hit.title,
+          body: hit.body,
+          tags: hit.tags,
+          language: hit.language,
+          status: hit.status,
+        },
         score: hit.level + hit.tier / 10,
         titleHighlight: highlightAll(hit.title, terms),
         snippet: snippet(hit.body, terms),
@@ -304,43 +302,9 @@ export class PostgresSearchEngine implements SearchEngine {
     configs: string[],
     queryWords: QueryWord[],
   ): Promise<WordAnalysis[]> {
-    const rows: AnalysisRow[] = await this.tx.manager.query(
-      // Words the vocabulary knows (or, for the word being typed, starts) are taken as
-      // spelled right; others get the closest terms among those sharing enough trigrams
-      // with them (a trigram index scan). The similarity threshold is a setting, made
-      // local to this statement by the one-time filter that reads it first.
-      `WITH setting AS MATERIALIZED (
-         SELECT set_config('pg_trgm.similarity_threshold', '${TYPO_SIMILARITY}', true) AS threshold),
-       w AS (
-         SELECT * FROM unnest($2::text[], $3::boolean[], $4::boolean[]) WITH ORDINALITY AS w(word, prefix, fuzzy, i)),
-       candidates AS (
-         SELECT w.i, 'word' AS kind, w.word AS term FROM w
-         UNION ALL
-         SELECT w.i, 'typo', t.term FROM w CROSS JOIN LATERAL (
-           SELECT term FROM search_terms
-           WHERE (SELECT threshold FROM setting) IS NOT NULL
-             AND organization_id = $1 AND term % w.word AND term <> w.word
-           ORDER BY term <-> w.word LIMIT ${TYPO_CANDIDATES}) t
-         WHERE w.fuzzy AND NOT EXISTS (
-           SELECT 1 FROM search_terms k
-           WHERE k.organization_id = $1 AND k.term >= w.word
-             AND k.term <= CASE WHEN w.prefix THEN w.word || chr(1114111) ELSE w.word END)
-         UNION ALL
-         SELECT w.i, 'synonym', s.term FROM w
-         JOIN search_synonyms g ON g.organization_id = $1 AND w.word = ANY(g.terms)
-         CROSS JOIN unnest(g.terms) AS s(term)
-         WHERE s.term <> w.word)
-       SELECT c.i::int AS i, c.kind, c.term, array(
-         SELECT plainto_tsquery(cfg::regconfig, c.term)::text FROM unnest($5::text[]) AS cfg
-         UNION ALL
-         SELECT to_tsquery('simple', quote_literal(c.term) || ':*')::text WHERE c.kind = 'word' AND w.prefix
-         UNION ALL
-         -- Finnish inflection: a shortened stem as a prefix finds other cases of the same word.
-         (SELECT to_tsquery('simple', quote_literal(left(lexeme, greatest(5, length(lexeme) - 2))) || ':*')::text
-          FROM unnest(to_tsvector('finnish', c.term))
-          WHERE $6 AND c.kind = 'word' AND length(c.term) >= ${FINNISH_STEM_PREFIX_MIN_WORD} LIMIT 1)
-       ) AS forms
-       FROM candidates c JOIN w USING (i)`,
+    // The statement lives in the database (migration 1764600000000-search-statements).
+    const rows = await this.tx.prepared<AnalysisRow>(
+      `SELECT * FROM search_analyse($1, $2, $3, $4, $5, $6)`,
       [
         organizationId,
         queryWords.map((w) => w.word),
@@ -366,96 +330,62 @@ export class PostgresSearchEngine implements SearchEngine {
 
   /**
    * The top `first + offset` documents, read in rank order without ranking every match.
-   * Each match class (a match level, then title, headline, anywhere) is one branch that
-   * lists its documents in static order from an index and stops at the page's end; a
-   * branch runs only while the branches before it have not filled the page. A document
-   * also found by a later, broader branch keeps its first (best) class.
+   * Each match class (a match level, then title, headline, anywhere) lists its documents
+   * in static order and stops at the page's end; a class is read only while the ones
+   * before it have not filled the page (search_rank, in the database, planned once per
+   * connection). A document also found by a later, broader class keeps its first (best) one.
+   *
+   * How each level's classes are read is decided here, from term frequencies, so that the
+   * plans need not depend on the words: rare classes are looked up in the index and
+   * sorted; common ones walk the rank order; and when one word is far more common than the
+   * others, the index looks up the others' matches, each then checked for the common word.
    */
   private async rankBounded(request: SearchRequest, analysed: AnalysedWord[]): Promise<Ranked> {
-    const params = new SqlParams();
-    const where = this.filters(request, params);
     const limit = request.first + request.offset + 1;
     const levels = matchLevels(analysed.length);
     const wordQueries = analysed.map((a) => a.query);
     const frequencies = await this.termFrequencies();
     const shares = wordQueries.map((query) => frequencies.of(query));
-    const queries = levels.map((level) => {
-      const lookup = narrowerLookup(wordQueries, shares, level, frequencies.documents);
-      return {
-        level,
-        placeholder: params.add(atLeast(wordQueries, level)),
-        lookup: lookup && params.add(lookup),
-        rare: shareWithAtLeast(shares, level) * frequencies.documents < RANK_ORDER_MIN_MATCHES,
-      };
+    const queries = levels.map((level) => atLeast(wordQueries, level));
+    const lookups = levels.map((level) =>
+      narrowerLookup(wordQueries, shares, level, frequencies.documents),
+    );
+    const reads = levels.map((level, i): ClassRead => {
+      if (lookups[i]) return 'lookup';
+      const matches = shareWithAtLeast(shares, level) * frequencies.documents;
+      return walksRankOrder(matches, frequencies.documents, limit) ? 'walk' : 'sort';
     });
-    const branches = queries.flatMap(({ level, placeholder, lookup, rare }) =>
-      TIERS.map(({ tier, vector }) => ({
-        level,
-        tier,
-        // ts_match_vq is @@ under another name: the planner does not take it to the index.
-        condition: lookup
-          ? `d.${vector} @@ ${lookup}::tsquery AND ts_match_vq(d.${vector}, ${placeholder}::tsquery)`
-          : `d.${vector} @@ ${placeholder}::tsquery`,
-        // An expression the rank index does not list: the matches are looked up and sorted.
-        order: rare ? `d.standing + 0, ${STATIC_ORDER}` : `d.standing, ${STATIC_ORDER}`,
-      })),
+    const values: unknown[] = [
+      ...this.filterValues(request),
+      queries,
+      lookups,
+      reads,
+      limit,
+      request.first + 1,
+      request.offset,
+    ];
+    if (request.withTotals) values.push(queries[0], queries.at(-1));
+    const [row] = await this.tx.prepared<TotalsRow & { hits: (HitRow & { branch: number })[] }>(
+      request.withTotals ? RANK_WITH_TOTALS : RANK,
+      values,
     );
-    const ctes = branches.flatMap(({ condition, order }, i) => [
-      i === 0
-        ? `g0 AS (SELECT true AS open)`
-        : `g${i} AS (SELECT (SELECT open FROM g${i - 1}) AND (SELECT count(*) FROM b${i - 1}) < ${limit} AS open)`,
-      `b${i} AS (
-         SELECT ${i} AS branch, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body
-         FROM search_documents d
-         WHERE ${where} AND ${condition} AND (SELECT open FROM g${i})
-         ORDER BY ${order} LIMIT ${limit})`,
-    ]);
-    if (request.withTotals) {
-      ctes.push(
-        ...this.countedMatches(where, queries[0].placeholder, queries.at(-1)!.placeholder, limit),
-      );
-    }
-    ctes.push(
-      `found AS (
-         SELECT DISTINCT ON (doc_type, doc_id) * FROM (
-           ${branches.map((_, i) => `SELECT * FROM b${i}`).join(' UNION ALL ')}) b
-         ORDER BY doc_type, doc_id, branch)`,
-      `top AS (
-         SELECT * FROM found ORDER BY branch, standing, reuse DESC, fresh_at DESC, doc_id
-         LIMIT ${request.first + 1} OFFSET ${request.offset})`,
-    );
-    const [row] = (await this.tx.manager.query(
-      `WITH ${ctes.join(',\n')}
-       SELECT ${request.withTotals ? TOTALS : 'NULL AS total, NULL AS facets'},
-         (SELECT coalesce(json_agg(top ORDER BY branch, standing, reuse DESC, fresh_at DESC, doc_id), '[]'::json)
-          FROM top) AS hits`,
-      params.values,
-    )) as (TotalsRow & { hits: (HitRow & { branch: number })[] })[];
     return {
       totals: totalsOf(row),
       hits: row.hits.map((hit) => ({
         ...hit,
-        level: branches[hit.branch].level,
-        tier: branches[hit.branch].tier,
+        level: levels[Math.floor(hit.branch / TIERS.length)],
+        tier: TIERS[hit.branch % TIERS.length],
       })),
     };
   }
 
-  /**
-   * The matches the total and the facets count, at most MAX_COUNTED_MATCHES of them: those with
-   * every word, or with any word when fewer than a page have them all.
-   */
-  private countedMatches(where: string, every: string, any: string, limit: number): string[] {
-    const matches = (query: string, condition = '') =>
-      `SELECT d.tags FROM search_documents d
-       WHERE ${where} AND d.tsv @@ ${query}::tsquery ${condition} LIMIT ${MAX_COUNTED_MATCHES}`;
-    if (every === any) return [`counted AS (${matches(every)})`];
+  /** Organization, statuses, tags and language: the first four parameters of RANK. */
+  private filterValues(request: SearchRequest): unknown[] {
     return [
-      `every_word AS (${matches(every)})`,
-      `any_word AS (${matches(any, `AND (SELECT count(*) FROM every_word) < ${limit}`)})`,
-      `counted AS (
-         SELECT tags FROM every_word WHERE (SELECT count(*) FROM every_word) >= ${limit}
-         UNION ALL SELECT tags FROM any_word)`,
+      request.organizationId,
+      request.statuses,
+      request.tags?.length ? request.tags.map((tag) => normalizeText(tag)) : null,
+      request.language ?? null,
     ];
   }
 
@@ -478,7 +408,7 @@ export class PostgresSearchEngine implements SearchEngine {
     );
     const [row] = (await this.tx.manager.query(
       `WITH matches AS (
-         SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.tags, d.title, d.body,
+         SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, ${STORED_FIELDS},
            ${count('tsv')} AS matched, ${count('title_tsv')} AS in_title, ${count('head_tsv')} AS in_head
          FROM search_documents d WHERE ${where} AND d.tsv @@ ${any}::tsquery),
        classed AS (
@@ -535,6 +465,40 @@ const TOTALS = `(SELECT count(*) FROM counted)::int AS total,
   (SELECT coalesce(json_agg(json_build_object('tag', tag, 'count', n)), '[]'::json) FROM (
     SELECT tag, count(*)::int AS n FROM counted, unnest(tags) AS tag
     GROUP BY tag ORDER BY n DESC, tag LIMIT ${MAX_FACETS}) f) AS facets`;
+
+/** RANK's filters, on `d`: organization, statuses, tags, language. */
+const RANK_FILTERS = `d.organization_id = $1 AND d.status = ANY($2::text[])
+  AND ($3::text[] IS NULL OR d.tags @> $3::text[]) AND ($4::text IS NULL OR d.language = $4::text)`;
+
+/**
+ * The matches the total and the facets count, at most MAX_COUNTED_MATCHES of them: those
+ * with every word ($11), or with any word ($12) when fewer than a page have them all.
+ */
+const COUNTED = `every_word AS (
+    SELECT d.tags FROM search_documents d
+    WHERE ${RANK_FILTERS} AND d.tsv @@ $11::tsquery LIMIT ${MAX_COUNTED_MATCHES}),
+  any_word AS (
+    SELECT d.tags FROM search_documents d
+    WHERE ${RANK_FILTERS} AND d.tsv @@ $12::tsquery AND (SELECT count(*) FROM every_word) < $8
+    LIMIT ${MAX_COUNTED_MATCHES}),
+  counted AS (
+    SELECT tags FROM every_word WHERE (SELECT count(*) FROM every_word) >= $8
+    UNION ALL SELECT tags FROM any_word)`;
+
+/** A page of ranked hits ($9 from $10): the best class of each document search_rank lists. */
+const rankStatement = (withTotals: boolean) => `
+  WITH found AS (
+    SELECT DISTINCT ON (doc_type, doc_id) *
+    FROM search_rank($1, $2, $3, $4, $5::tsquery[], $6::tsquery[], $7, $8)
+    ORDER BY doc_type, doc_id, branch),
+  top AS (
+    SELECT * FROM found ORDER BY branch, standing, reuse DESC, fresh_at DESC, doc_id
+    LIMIT $9 OFFSET $10)${withTotals ? `,\n  ${COUNTED}` : ''}
+  SELECT ${withTotals ? TOTALS : 'NULL AS total, NULL AS facets'},
+    (SELECT coalesce(json_agg(top ORDER BY branch, standing, reuse DESC, fresh_at DESC, doc_id), '[]'::json)
+     FROM top) AS hits`;
+const RANK = rankStatement(false);
+const RANK_WITH_TOTALS = rankStatement(true);
 
 function totalsOf(row: TotalsRow): SearchTotals | undefined {
   return row.total === null ? undefined : { total: row.total, facets: row.facets ?? [] };

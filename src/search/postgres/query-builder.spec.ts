@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { atLeast, matchLevels, narrowerLookup, shareWithAtLeast } from './query-builder.js';
+import {
+  atLeast,
+  matchLevels,
+  narrowerLookup,
+  shareWithAtLeast,
+  walksRankOrder,
+} from './query-builder.js';
 
 describe('query builder', () => {
   it('lists match levels best first, skipping those with too many combinations', () => {
@@ -11,6 +17,16 @@ describe('query builder', () => {
     expect(atLeast(['a', 'b', 'c'], 3)).toBe('a & b & c');
     expect(atLeast(['a', 'b', 'c'], 2)).toBe('(a & b) | (a & c) | (b & c)');
     expect(atLeast(['a', 'b', 'c'], 1)).toBe('a | b | c');
+  });
+
+  it('walks the rank order only when that reads clearly fewer documents than a lookup', () => {
+    // A page of 11 among 100,000 documents: a walk and a lookup cost the same at ~1,049 matches.
+    expect(walksRankOrder(5_000, 100_000, 11)).toBe(true);
+    expect(walksRankOrder(1_500, 100_000, 11)).toBe(false);
+    expect(walksRankOrder(300, 600, 11)).toBe(true);
+    expect(walksRankOrder(100, 600, 11)).toBe(false);
+    // Without statistics nothing is known to be common.
+    expect(walksRankOrder(0, 0, 11)).toBe(false);
   });
 
   it('estimates the share of documents with at least m of the words', () => {

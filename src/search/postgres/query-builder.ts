@@ -53,6 +53,21 @@ function subsets<T>(items: T[], m: number): T[][] {
   return [...subsets(rest, m - 1).map((subset) => [first, ...subset]), ...subsets(rest, m)];
 }
 
+/** A walk in rank order must read this many times fewer documents than a lookup. */
+const WALK_MARGIN = 2;
+
+/**
+ * Whether a match class is read by walking the documents in rank order, rather than looked
+ * up in the index and sorted. A walk reads about `limit × documents / matches` documents
+ * before its page is full; a lookup reads every match. The two cost the same at
+ * √(limit × documents) matches (about 1,000 for a page of ten among 100,000 documents).
+ * The walk must be clearly cheaper, because it reads the whole organization when the
+ * class turns out rarer than estimated.
+ */
+export function walksRankOrder(expectedMatches: number, documents: number, limit: number): boolean {
+  return expectedMatches > 0 && expectedMatches >= WALK_MARGIN * Math.sqrt(limit * documents);
+}
+
 /** A word is read from the index only if that reads this many times fewer documents than checking it on the others' matches. */
 const COMMON_WORD_FACTOR = 4;
 /** ...and the others' matches, checked one by one, are at most this many. */
