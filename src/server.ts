@@ -51,6 +51,8 @@ export async function createApp(
     },
   );
   app.set('trust proxy', config.trustProxy);
+  // GraphQL answers POSTs, which no cache revalidates: an ETag would only hash every response.
+  app.set('etag', false);
   app.use(requestContextMiddleware);
   app.use(requestLogMiddleware(logger));
   return app;

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
@@ -47,7 +48,8 @@ export function formatError(
         csrfPrevention: false,
         context: ({ req }: { req: unknown }) => ({ req }),
         validationRules: [depthLimit(MAX_QUERY_DEPTH)],
-        plugins: [graphqlOverHttpStatusPlugin],
+        // Cache hints are not used, and computing them wraps every field's resolver.
+        plugins: [graphqlOverHttpStatusPlugin, ApolloServerPluginCacheControlDisabled()],
         formatError,
       }),
     }),

@@ -21,7 +21,7 @@ import { UsersService } from '../users/users.service.js';
 import { LoginFailuresRepository } from './login-failures.repository.js';
 import { THROTTLE_WINDOW_MS, retryAfterMs } from './login-throttle.js';
 import { SessionsRepository } from './sessions.repository.js';
-import { signToken, tokenKey, verifyToken } from './tokens.js';
+import { TokenVerifier, signToken, tokenKey } from './tokens.js';
 
 export interface Credentials {
   organization: string;
@@ -46,9 +46,11 @@ export class AuthService implements OnApplicationBootstrap {
     private readonly callers: CallerCache,
   ) {
     this.tokenKey = tokenKey(config.jwtSecret);
+    this.tokens = new TokenVerifier(this.tokenKey);
   }
 
   private readonly tokenKey: KeyObject;
+  private readonly tokens: TokenVerifier;
 
   onApplicationBootstrap(): Promise<void> {
     return this.callers.start();
@@ -108,7 +110,7 @@ export class AuthService implements OnApplicationBootstrap {
 
   /** The caller behind a bearer token; throws UNAUTHENTICATED for any token that is not good now. */
   async authenticate(token: string): Promise<Caller> {
-    const claims = verifyToken(token, this.tokenKey);
+    const claims = this.tokens.verify(token);
     if (!claims) throw unauthenticated('The token is invalid or has expired; sign in again.');
     const recalled = this.callers.recall(claims.sid);
     if (recalled?.userId === claims.sub && recalled.organizationId === claims.org) return recalled;

@@ -22,16 +22,45 @@ export function signToken(claims: TokenClaims, secret: KeyObject, expiresAt: Dat
   });
 }
 
-/** The claims of a valid, unexpired token signed with `secret`, or null. */
-export function verifyToken(token: string, secret: KeyObject): TokenClaims | null {
+/** The claims of a valid, unexpired token signed with `secret`, and its expiry; or null. */
+function verifyWithExpiry(
+  token: string,
+  secret: KeyObject,
+): { claims: TokenClaims; expiresAtMs: number } | null {
   try {
     const payload = jwt.verify(token, secret, { algorithms: ['HS256'] });
     if (typeof payload !== 'object' || !payload) return null;
     const { sub, org, sid } = payload as Partial<TokenClaims>;
     return typeof sub === 'string' && typeof org === 'string' && typeof sid === 'string'
-      ? { sub, org, sid }
+      ? { claims: { sub, org, sid }, expiresAtMs: (payload.exp ?? 0) * 1000 }
       : null;
   } catch {
     return null;
+  }
+}
+
+/** Tokens remembered at most; past it the memory starts afresh. */
+const MAX_VERIFIED_TOKENS = 10_000;
+
+/**
+ * Verifies tokens, remembering the valid ones until they expire: a signed-in agent's
+ * every keystroke brings the same token, and checking its signature each time costs more
+ * than the rest of the caller's authentication. Whether the session still holds is not
+ * remembered here (see CallerCache).
+ */
+export class TokenVerifier {
+  private readonly valid = new Map<string, { claims: TokenClaims; expiresAtMs: number }>();
+
+  constructor(private readonly secret: KeyObject) {}
+
+  verify(token: string): TokenClaims | null {
+    const known = this.valid.get(token);
+    if (known && known.expiresAtMs > Date.now()) return known.claims;
+    if (known) this.valid.delete(token);
+    const verified = verifyWithExpiry(token, this.secret);
+    if (!verified) return null;
+    if (this.valid.size >= MAX_VERIFIED_TOKENS) this.valid.clear();
+    this.valid.set(token, verified);
+    return verified.claims;
   }
 }
