@@ -7,32 +7,61 @@ const FILTERS = `d.organization_id = p_org AND d.status = ANY(p_statuses)
 /** The match classes of a level, best first: every matched word in the title, the headline, anywhere. */
 const VECTORS = ['title_tsv', 'head_tsv', 'tsv'];
 
+const RANK_ORDER = 'd.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id';
+/** The same order, which the rank index does not give: the matches are sorted. */
+const SORTED = 'd.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id';
+const COLUMNS = `d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at,
+      d.title, d.body, d.tags, d.language, d.status`;
+
+/** The class's top documents, as RETURN QUERY, then their count in v_rows. */
+function returnQuery(from: string, condition: string, order: string): string {
+  return `RETURN QUERY
+    SELECT v_branch, ${COLUMNS} FROM ${from} d
+    WHERE ${condition} ORDER BY ${order} LIMIT p_limit;
+    GET DIAGNOSTICS v_rows = ROW_COUNT;`;
+}
+
 /**
  * How a match class is read (see PostgresSearchEngine.rankBounded):
  * - lookup: the index looks up the narrower query; each match is checked for the class's;
  * - sort: the index looks up the class's query; the matches are sorted;
- * - walk: the documents are read in rank order, each checked, until the page is full.
+ * - walk: the documents are read in rank order, each checked, until the page is full;
+ * - probe: a walk through at most p_budget documents; when that does not fill the page,
+ *   a sort.
  * ts_match_vq is @@ under another name, which the planner does not take to an index, and
  * `standing + 0` is an order the rank index does not give: the plans cannot depend on how
  * common the words are, so one plan per statement serves every search.
  */
-function classRead(vector: string, read: 'lookup' | 'sort' | 'walk'): string {
-  const condition = {
-    lookup: `d.${vector} @@ v_lookup AND ts_match_vq(d.${vector}, v_query)`,
-    sort: `d.${vector} @@ v_query`,
-    walk: `ts_match_vq(d.${vector}, v_query)`,
-  }[read];
-  return `RETURN QUERY
-    SELECT v_branch, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at,
-      d.title, d.body, d.tags, d.language, d.status
-    FROM search_documents d
-    WHERE ${FILTERS} AND ${condition}
-    ORDER BY d.standing${read === 'walk' ? '' : ' + 0'}, d.reuse DESC, d.fresh_at DESC, d.doc_id
-    LIMIT p_limit;`;
+function classRead(vector: string, read: 'lookup' | 'sort' | 'walk' | 'probe'): string {
+  const filtered = `search_documents d WHERE ${FILTERS}`;
+  const sort = returnQuery('search_documents', `${FILTERS} AND d.${vector} @@ v_query`, SORTED);
+  switch (read) {
+    case 'lookup':
+      return returnQuery(
+        'search_documents',
+        `${FILTERS} AND d.${vector} @@ v_lookup AND ts_match_vq(d.${vector}, v_query)`,
+        SORTED,
+      );
+    case 'sort':
+      return sort;
+    case 'walk':
+      return returnQuery(
+        'search_documents',
+        `${FILTERS} AND ts_match_vq(d.${vector}, v_query)`,
+        RANK_ORDER,
+      );
+    case 'probe':
+      return `${returnQuery(
+        `(SELECT * FROM ${filtered} ORDER BY ${RANK_ORDER} LIMIT p_budget)`,
+        `ts_match_vq(d.${vector}, v_query)`,
+        RANK_ORDER,
+      )}
+    IF v_rows < p_limit THEN ${sort} END IF;`;
+  }
 }
 
 function readBranches(): string {
-  const reads = (['lookup', 'sort', 'walk'] as const).map(
+  const reads = (['lookup', 'sort', 'walk', 'probe'] as const).map(
     (read) =>
       `v_read = '${read}' THEN
         ${VECTORS.map((vector, tier) => `IF v_tier = ${tier} THEN ${classRead(vector, read)} END IF;`).join('\n        ')}`,
@@ -48,7 +77,9 @@ function readBranches(): string {
  * - search_analyse: each query word's tsquery forms in every configuration, as a prefix
  *   when it is being typed, plus its typo corrections and synonyms.
  * - search_rank: the top `p_limit` documents of each match class, best class first,
- *   stopping at the first class that fills the page.
+ *   stopping at the first class that fills the page. A class is read as `p_reads` says,
+ *   one entry per class: levels (`p_queries`, `p_lookups`) times the three classes.
+ *   A probe walks through at most `p_budget` documents.
  */
 export class SearchStatements1764600000000 implements MigrationInterface {
   name = 'SearchStatements1764600000000';
@@ -105,7 +136,7 @@ export class SearchStatements1764600000000 implements MigrationInterface {
     await db.query(`
       CREATE FUNCTION search_rank(
         p_org uuid, p_statuses text[], p_tags text[], p_language text,
-        p_queries tsquery[], p_lookups tsquery[], p_reads text[], p_limit int)
+        p_queries tsquery[], p_lookups tsquery[], p_reads text[], p_limit int, p_budget int)
       RETURNS TABLE (branch int, doc_type text, doc_id uuid, standing smallint, reuse int,
         fresh_at timestamptz, title text, body text, tags text[], language text, status text)
       LANGUAGE plpgsql STABLE
@@ -123,10 +154,9 @@ export class SearchStatements1764600000000 implements MigrationInterface {
         FOR v_level IN 1 .. coalesce(array_length(p_queries, 1), 0) LOOP
           v_query := p_queries[v_level];
           v_lookup := p_lookups[v_level];
-          v_read := p_reads[v_level];
           FOR v_tier IN 0 .. 2 LOOP
+            v_read := p_reads[v_branch + 1];
             ${readBranches()}
-            GET DIAGNOSTICS v_rows = ROW_COUNT;
             -- Every later class lists its documents too, or ranks below a full page.
             IF v_rows >= p_limit THEN RETURN; END IF;
             v_branch := v_branch + 1;
@@ -138,7 +168,7 @@ export class SearchStatements1764600000000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(
-      `DROP FUNCTION search_rank(uuid, text[], text[], text, tsquery[], tsquery[], text[], int)`,
+      `DROP FUNCTION search_rank(uuid, text[], text[], text, tsquery[], tsquery[], text[], int, int)`,
     );
     await db.query(
       `DROP FUNCTION search_analyse(uuid, text[], boolean[], boolean[], text[], boolean)`,

@@ -129,7 +129,25 @@ describe('search ranking', () => {
       .filter(([text]) => text.includes('search_rank'))
       .flatMap(([, values]) => values[6] as string[]);
     statements.mockRestore();
-    expect(new Set(reads)).toEqual(new Set(['lookup', 'sort', 'walk']));
+    expect(new Set(reads)).toEqual(new Set(['lookup', 'probe', 'sort', 'walk']));
+  });
+
+  it('reads each class the same whichever way, and whether or not a probe fills the page', async () => {
+    const manager = t.app.get(TransactionHost).manager;
+    const rank = async (read: string, budget: number, query = "'kaka' | 'kaka':*") => {
+      const rows: { branch: number; doc_id: string }[] = await manager.query(
+        `SELECT branch, doc_id FROM search_rank($1, $2, NULL, NULL, $3::tsquery[], '{NULL}', $4, 11, $5)`,
+        [organizationId, ['PUBLISHED', 'NEEDS_REVIEW'], [query], [read, read, read], budget],
+      );
+      return [...new Map(rows.map((row) => [row.doc_id, row.branch]))];
+    };
+    for (const query of ["'kaka' | 'kaka':*", "'rekalo'", "'gokare' | 'gokare':*"]) {
+      const sorted = await rank('sort', 0, query);
+      expect(sorted.length).toBeGreaterThan(0);
+      expect(await rank('walk', 0, query)).toEqual(sorted);
+      expect(await rank('probe', 1, query)).toEqual(sorted); // the walk stops at once
+      expect(await rank('probe', 10_000, query)).toEqual(sorted); // the walk fills the page
+    }
   });
 
   it('filters by tag the same way in both', async () => {

@@ -17,11 +17,13 @@ import { normalizeForIndex, normalizeText, words } from '../text/normalize.js';
 import {
   anyOf,
   atLeast,
+  classRead,
+  ClassRead,
   matchLevels,
   narrowerLookup,
   QueryWord,
+  probeBudget,
   shareWithAtLeast,
-  walksRankOrder,
 } from './query-builder.js';
 import { AnalysisCache, WordAnalysis } from './analysis-cache.js';
 import { TermFrequencies } from './term-frequencies.js';
@@ -40,10 +42,11 @@ const STORED_FIELDS = 'd.title, d.body, d.tags, d.language, d.status';
  * The classes of a match level, best first, as search_rank reads them: every matched word
  * in the title (tier 2), in the headline (title and tags, tier 1), anywhere (tier 0).
  */
-const TIERS = [2, 1, 0];
-
-/** How search_rank reads a match level's classes (see rankBounded). */
-type ClassRead = 'lookup' | 'sort' | 'walk';
+const TIERS = [
+  { tier: 2, vector: 'title_tsv' },
+  { tier: 1, vector: 'head_tsv' },
+  { tier: 0, vector: 'tsv' },
+] as const;
 
 interface AnalysisRow {
   /** the query word's position, from 1 */
@@ -94,7 +97,8 @@ interface Ranked {
 export class PostgresSearchEngine implements SearchEngine {
   readonly transactional = true;
   private readonly knownTerms = new Set<string>();
-  private frequencies?: { readAt: number; value: Promise<TermFrequencies> };
+  /** per class, in TIERS order */
+  private frequencies?: { readAt: number; value: Promise<TermFrequencies[]> };
   private readonly analysed = new AnalysisCache(ANALYSIS_TTL_MS);
 
   constructor(private readonly tx: TransactionHost) {}
@@ -182,8 +186,8 @@ export class PostgresSearchEngine implements SearchEngine {
     this.analysed.clear();
   }
 
-  /** The index's term frequencies, read again every few minutes. */
-  private termFrequencies(): Promise<TermFrequencies> {
+  /** The term frequencies of each class's vector, read again every few minutes. */
+  private termFrequencies(): Promise<TermFrequencies[]> {
     if (!this.frequencies || Date.now() - this.frequencies.readAt > TERM_FREQUENCIES_TTL_MS) {
       const read = this.readTermFrequencies();
       this.frequencies = { readAt: Date.now(), value: read };
@@ -193,17 +197,27 @@ export class PostgresSearchEngine implements SearchEngine {
     return this.frequencies.value;
   }
 
-  private async readTermFrequencies(): Promise<TermFrequencies> {
-    const [row] = (await this.tx.manager.query(
-      `SELECT s.most_common_elems::text::text[] AS lexemes, s.most_common_elem_freqs AS frequencies,
-         c.reltuples AS documents
-       FROM pg_class c LEFT JOIN pg_stats s ON s.schemaname = current_schema()
-         AND s.tablename = 'search_documents' AND s.attname = 'tsv'
+  private async readTermFrequencies(): Promise<TermFrequencies[]> {
+    const rows = (await this.tx.manager.query(
+      `SELECT v.attname, s.most_common_elems::text::text[] AS lexemes,
+         s.most_common_elem_freqs AS frequencies, c.reltuples AS documents
+       FROM pg_class c CROSS JOIN unnest($1::text[]) AS v(attname)
+       LEFT JOIN pg_stats s ON s.schemaname = current_schema()
+         AND s.tablename = 'search_documents' AND s.attname = v.attname
        WHERE c.oid = 'search_documents'::regclass`,
-    )) as { lexemes: string[] | null; frequencies: number[] | null; documents: number }[];
-    return row?.lexemes && row.frequencies
-      ? new TermFrequencies(row.lexemes, row.frequencies, Math.max(0, row.documents))
-      : TermFrequencies.NONE;
+      [TIERS.map(({ vector }) => vector)],
+    )) as {
+      attname: string;
+      lexemes: string[] | null;
+      frequencies: number[] | null;
+      documents: number;
+    }[];
+    return TIERS.map(({ vector }) => {
+      const row = rows.find(({ attname }) => attname === vector);
+      return row?.lexemes && row.frequencies
+        ? new TermFrequencies(row.lexemes, row.frequencies, Math.max(0, row.documents))
+        : TermFrequencies.NONE;
+    });
   }
 
   async remove(organizationId: string, type: DocumentType, ids: string[]): Promise<void> {
@@ -345,22 +359,42 @@ export class PostgresSearchEngine implements SearchEngine {
     const levels = matchLevels(analysed.length);
     const wordQueries = analysed.map((a) => a.query);
     const frequencies = await this.termFrequencies();
-    const shares = wordQueries.map((query) => frequencies.of(query));
+    const everywhere = frequencies[TIERS.length - 1];
+    const { documents } = everywhere;
     const queries = levels.map((level) => atLeast(wordQueries, level));
     const lookups = levels.map((level) =>
-      narrowerLookup(wordQueries, shares, level, frequencies.documents),
+      narrowerLookup(
+        wordQueries,
+        wordQueries.map((query) => everywhere.of(query)),
+        level,
+        documents,
+      ),
     );
-    const reads = levels.map((level, i): ClassRead => {
-      if (lookups[i]) return 'lookup';
-      const matches = shareWithAtLeast(shares, level) * frequencies.documents;
-      return walksRankOrder(matches, frequencies.documents, limit) ? 'walk' : 'sort';
-    });
+    const matches = (classFrequencies: TermFrequencies, level: number) =>
+      shareWithAtLeast(
+        wordQueries.map((query) => classFrequencies.of(query)),
+        level,
+      ) * documents;
+    // Per class: a word common in the tips can be rare in their titles.
+    const reads = levels.flatMap((level, i) =>
+      frequencies.map((classFrequencies): ClassRead =>
+        lookups[i]
+          ? 'lookup'
+          : classRead(
+              matches(classFrequencies, level),
+              matches(everywhere, level),
+              documents,
+              limit,
+            ),
+      ),
+    );
     const values: unknown[] = [
       ...this.filterValues(request),
       queries,
       lookups,
       reads,
       limit,
+      probeBudget(documents, limit),
       request.first + 1,
       request.offset,
     ];
@@ -374,7 +408,7 @@ export class PostgresSearchEngine implements SearchEngine {
       hits: row.hits.map((hit) => ({
         ...hit,
         level: levels[Math.floor(hit.branch / TIERS.length)],
-        tier: TIERS[hit.branch % TIERS.length],
+        tier: TIERS[hit.branch % TIERS.length].tier,
       })),
     };
   }
@@ -472,28 +506,28 @@ const RANK_FILTERS = `d.organization_id = $1 AND d.status = ANY($2::text[])
 
 /**
  * The matches the total and the facets count, at most MAX_COUNTED_MATCHES of them: those
- * with every word ($11), or with any word ($12) when fewer than a page have them all.
+ * with every word ($12), or with any word ($13) when fewer than a page have them all.
  */
 const COUNTED = `every_word AS (
     SELECT d.tags FROM search_documents d
-    WHERE ${RANK_FILTERS} AND d.tsv @@ $11::tsquery LIMIT ${MAX_COUNTED_MATCHES}),
+    WHERE ${RANK_FILTERS} AND d.tsv @@ $12::tsquery LIMIT ${MAX_COUNTED_MATCHES}),
   any_word AS (
     SELECT d.tags FROM search_documents d
-    WHERE ${RANK_FILTERS} AND d.tsv @@ $12::tsquery AND (SELECT count(*) FROM every_word) < $8
+    WHERE ${RANK_FILTERS} AND d.tsv @@ $13::tsquery AND (SELECT count(*) FROM every_word) < $8
     LIMIT ${MAX_COUNTED_MATCHES}),
   counted AS (
     SELECT tags FROM every_word WHERE (SELECT count(*) FROM every_word) >= $8
     UNION ALL SELECT tags FROM any_word)`;
 
-/** A page of ranked hits ($9 from $10): the best class of each document search_rank lists. */
+/** A page of ranked hits ($10 from $11): the best class of each document search_rank lists. */
 const rankStatement = (withTotals: boolean) => `
   WITH found AS (
     SELECT DISTINCT ON (doc_type, doc_id) *
-    FROM search_rank($1, $2, $3, $4, $5::tsquery[], $6::tsquery[], $7, $8)
+    FROM search_rank($1, $2, $3, $4, $5::tsquery[], $6::tsquery[], $7, $8, $9)
     ORDER BY doc_type, doc_id, branch),
   top AS (
     SELECT * FROM found ORDER BY branch, standing, reuse DESC, fresh_at DESC, doc_id
-    LIMIT $9 OFFSET $10)${withTotals ? `,\n  ${COUNTED}` : ''}
+    LIMIT $10 OFFSET $11)${withTotals ? `,\n  ${COUNTED}` : ''}
   SELECT ${withTotals ? TOTALS : 'NULL AS total, NULL AS facets'},
     (SELECT coalesce(json_agg(top ORDER BY branch, standing, reuse DESC, fresh_at DESC, doc_id), '[]'::json)
      FROM top) AS hits`;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   atLeast,
+  classRead,
+  probeBudget,
   matchLevels,
   narrowerLookup,
   shareWithAtLeast,
@@ -27,6 +29,15 @@ describe('query builder', () => {
     expect(walksRankOrder(100, 600, 11)).toBe(false);
     // Without statistics nothing is known to be common.
     expect(walksRankOrder(0, 0, 11)).toBe(false);
+  });
+
+  it('walks, probes or sorts a class by its own estimate and the most it can hold', () => {
+    expect(classRead(5_000, 20_000, 100_000, 11)).toBe('walk');
+    // The title class of a word common in the tips: the statistics cannot tell.
+    expect(classRead(10, 20_000, 100_000, 11)).toBe('probe');
+    // Even the whole-tip class is rare: so is every class it holds.
+    expect(classRead(10, 500, 100_000, 11)).toBe('sort');
+    expect(probeBudget(100_000, 11)).toBe(2098);
   });
 
   it('estimates the share of documents with at least m of the words', () => {

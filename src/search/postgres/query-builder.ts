@@ -68,6 +68,39 @@ export function walksRankOrder(expectedMatches: number, documents: number, limit
   return expectedMatches > 0 && expectedMatches >= WALK_MARGIN * Math.sqrt(limit * documents);
 }
 
+/** How search_rank reads a match class (see migration 1764600000000-search-statements). */
+export type ClassRead = 'lookup' | 'sort' | 'walk' | 'probe';
+
+/**
+ * How to read a match class that no narrower lookup serves, from the matches it is
+ * expected to have and the most it can have (those of the whole-document class, which
+ * holds it): look it up and sort when even that is too few to walk for; walk the rank
+ * order when the class itself is common enough; otherwise probe — walk a bounded stretch
+ * of the rank order, then look up and sort if that did not fill the page. The statistics
+ * of titles do not see the many rarer completions of a prefix, so a title class of a
+ * word common in the tips may hold anything from none to thousands of matches.
+ */
+export function classRead(
+  expectedMatches: number,
+  mostMatches: number,
+  documents: number,
+  limit: number,
+): Exclude<ClassRead, 'lookup'> {
+  if (!walksRankOrder(mostMatches, documents, limit)) return 'sort';
+  return walksRankOrder(expectedMatches, documents, limit) ? 'walk' : 'probe';
+}
+
+/**
+ * How many documents a probe walks through: 2·√(limit × documents), enough to fill the
+ * page from any class of ½·√(limit × documents) matches or more. Below that, a lookup and
+ * sort costs less than the walk (a document read in rank order costs about a quarter of
+ * one looked up and sorted), and the probe gives way to it; the two together cost at
+ * most about twice the cheaper of them.
+ */
+export function probeBudget(documents: number, limit: number): number {
+  return Math.ceil(2 * Math.sqrt(limit * documents));
+}
+
 /** A word is read from the index only if that reads this many times fewer documents than checking it on the others' matches. */
 const COMMON_WORD_FACTOR = 4;
 /** ...and the others' matches, checked one by one, are at most this many. */
