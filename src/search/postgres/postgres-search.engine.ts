@@ -349,10 +349,11 @@ export class PostgresSearchEngine implements SearchEngine {
    * before it have not filled the page (search_rank, in the database, planned once per
    * connection). A document also found by a later, broader class keeps its first (best) one.
    *
-   * How each level's classes are read is decided here, from term frequencies, so that the
-   * plans need not depend on the words: rare classes are looked up in the index and
-   * sorted; common ones walk the rank order; and when one word is far more common than the
-   * others, the index looks up the others' matches, each then checked for the common word.
+   * How each class is read is decided here, from each vector's term frequencies, so that
+   * the plans need not depend on the words (see classRead): rare classes are looked up in
+   * the index and sorted; common ones walk the rank order; those the statistics cannot
+   * size are probed; and when one word is far more common than the others, the index looks
+   * up the others' matches, each then checked for the common word.
    */
   private async rankBounded(request: SearchRequest, analysed: AnalysedWord[]): Promise<Ranked> {
     const limit = request.first + request.offset + 1;
@@ -413,7 +414,7 @@ export class PostgresSearchEngine implements SearchEngine {
     };
   }
 
-  /** Organization, statuses, tags and language: the first four parameters of RANK. */
+  /** Organization, statuses, tags and language: the parameters of RANK_FILTERS. */
   private filterValues(request: SearchRequest): unknown[] {
     return [
       request.organizationId,
@@ -428,8 +429,8 @@ export class PostgresSearchEngine implements SearchEngine {
    * bounded ranking returns the same top hits.
    */
   private async rankEveryMatch(request: SearchRequest, analysed: AnalysedWord[]): Promise<Ranked> {
-    const params = new SqlParams();
-    const where = this.filters(request, params);
+    const params = new SqlParams(this.filterValues(request));
+    const where = RANK_FILTERS;
     const levels = matchLevels(analysed.length);
     const words = analysed.map((a) => params.add(a.query));
     const count = (vector: string) =>
@@ -462,26 +463,11 @@ export class PostgresSearchEngine implements SearchEngine {
     )) as (TotalsRow & { hits: HitRow[] })[];
     return { totals: totalsOf(row), hits: row.hits };
   }
-
-  /** Organization, status and the request's filters, as a WHERE clause on `d`. */
-  private filters(request: SearchRequest, params: SqlParams): string {
-    const clauses = [
-      `d.organization_id = ${params.add(request.organizationId)}`,
-      `d.status = ANY(${params.add(request.statuses)}::text[])`,
-    ];
-    if (request.tags?.length) {
-      clauses.push(
-        `d.tags @> ${params.add(request.tags.map((tag) => normalizeText(tag)))}::text[]`,
-      );
-    }
-    if (request.language) clauses.push(`d.language = ${params.add(request.language)}`);
-    return clauses.join(' AND ');
-  }
 }
 
 /** Positional parameters for a query built in pieces. */
 class SqlParams {
-  readonly values: unknown[] = [];
+  constructor(readonly values: unknown[] = []) {}
 
   add(value: unknown): string {
     this.values.push(value);
@@ -500,7 +486,7 @@ const TOTALS = `(SELECT count(*) FROM counted)::int AS total,
     SELECT tag, count(*)::int AS n FROM counted, unnest(tags) AS tag
     GROUP BY tag ORDER BY n DESC, tag LIMIT ${MAX_FACETS}) f) AS facets`;
 
-/** RANK's filters, on `d`: organization, statuses, tags, language. */
+/** The filters of every search, on `d`: organization, statuses, tags, language ($1 to $4). */
 const RANK_FILTERS = `d.organization_id = $1 AND d.status = ANY($2::text[])
   AND ($3::text[] IS NULL OR d.tags @> $3::text[]) AND ($4::text IS NULL OR d.language = $4::text)`;
 
