@@ -3,6 +3,7 @@ import { TipsAndSearch1764300000000 } from './1764300000000-tips-and-search.js';
 import { SearchTiers1764400000000 } from './1764400000000-search-tiers.js';
 import { SearchIndexTuning1764500000000 } from './1764500000000-search-index-tuning.js';
 import { SearchStatements1764600000000 } from './1764600000000-search-statements.js';
+import { GinPendingLists1764700000000 } from './1764700000000-gin-pending-lists.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   SearchTiers1764400000000,
   SearchIndexTuning1764500000000,
   SearchStatements1764600000000,
+  GinPendingLists1764700000000,
 ];

@@ -32,8 +32,14 @@ const MAX_FACETS = 20;
 /** Words shorter than this are matched whole, not as prefixes: "a" would match everything. */
 const MIN_PREFIX_LENGTH = 3;
 const MAX_QUERY_WORDS = 8;
-const MAX_KNOWN_TERMS = 500_000;
 const TERM_FREQUENCIES_TTL_MS = 5 * 60_000;
+/** The indexes whose pending lists upkeep merges. */
+const GIN_INDEXES = [
+  'search_documents_tsv_idx',
+  'search_documents_title_tsv_idx',
+  'search_documents_head_tsv_idx',
+  'search_terms_trgm_idx',
+];
 const ANALYSIS_TTL_MS = 60_000;
 /** The columns a hit carries of its document. */
 const STORED_FIELDS = 'd.title, d.body, d.tags, d.language, d.status';
@@ -96,7 +102,6 @@ interface Ranked {
 @Injectable()
 export class PostgresSearchEngine implements SearchEngine {
   readonly transactional = true;
-  private readonly knownTerms = new Set<string>();
   /** per class, in TIERS order */
   private frequencies?: { readAt: number; value: Promise<TermFrequencies[]> };
   private readonly analysed = new AnalysisCache(ANALYSIS_TTL_MS);
@@ -121,65 +126,51 @@ export class PostgresSearchEngine implements SearchEngine {
       reuse: doc.reuse,
       fresh_at: doc.freshAt.toISOString(),
     }));
-    const manager = this.tx.manager;
-    await manager.query(
-      `INSERT INTO search_documents
-         (organization_id, doc_type, doc_id, language, status, tags, title, body,
-          title_tsv, head_tsv, tsv, reuse, fresh_at)
-       SELECT d.org, d.type, d.id, d.language, d.status, d.tags, d.title, d.body,
-         t.title_tsv, h.head_tsv, h.head_tsv || strip(to_tsvector(d.cfg::regconfig, d.nbody)),
-         d.reuse, d.fresh_at
-       FROM json_to_recordset($1::json) AS d(org uuid, type text, id uuid, language text, status text,
-         tags text[], title text, body text, cfg text, ntitle text, ntags text, nbody text, reuse int,
-         fresh_at timestamptz)
-       CROSS JOIN LATERAL (SELECT strip(to_tsvector(d.cfg::regconfig, d.ntitle)
-         || to_tsvector('simple', d.ntitle)) AS title_tsv) t
-       CROSS JOIN LATERAL (SELECT t.title_tsv
-         || strip(to_tsvector(d.cfg::regconfig, d.ntags)) AS head_tsv) h
-       ON CONFLICT (organization_id, doc_type, doc_id) DO UPDATE SET
-         language = excluded.language, status = excluded.status, tags = excluded.tags,
-         title = excluded.title, body = excluded.body, title_tsv = excluded.title_tsv,
-         head_tsv = excluded.head_tsv, tsv = excluded.tsv,
-         reuse = excluded.reuse, fresh_at = excluded.fresh_at`,
+    // The documents, and the vocabulary for typo tolerance: every word and stem of them.
+    await this.tx.manager.query(
+      `WITH indexed AS (
+         INSERT INTO search_documents
+           (organization_id, doc_type, doc_id, language, status, tags, title, body,
+            title_tsv, head_tsv, tsv, reuse, fresh_at)
+         SELECT d.org, d.type, d.id, d.language, d.status, d.tags, d.title, d.body,
+           t.title_tsv, h.head_tsv, h.head_tsv || strip(to_tsvector(d.cfg::regconfig, d.nbody)),
+           d.reuse, d.fresh_at
+         FROM json_to_recordset($1::json) AS d(org uuid, type text, id uuid, language text,
+           status text, tags text[], title text, body text, cfg text, ntitle text, ntags text,
+           nbody text, reuse int, fresh_at timestamptz)
+         CROSS JOIN LATERAL (SELECT strip(to_tsvector(d.cfg::regconfig, d.ntitle)
+           || to_tsvector('simple', d.ntitle)) AS title_tsv) t
+         CROSS JOIN LATERAL (SELECT t.title_tsv
+           || strip(to_tsvector(d.cfg::regconfig, d.ntags)) AS head_tsv) h
+         ON CONFLICT (organization_id, doc_type, doc_id) DO UPDATE SET
+           language = excluded.language, status = excluded.status, tags = excluded.tags,
+           title = excluded.title, body = excluded.body, title_tsv = excluded.title_tsv,
+           head_tsv = excluded.head_tsv, tsv = excluded.tsv,
+           reuse = excluded.reuse, fresh_at = excluded.fresh_at
+         RETURNING organization_id, tsv)
+       INSERT INTO search_terms (organization_id, term)
+       SELECT DISTINCT i.organization_id, t.lexeme
+       FROM indexed i CROSS JOIN LATERAL unnest(tsvector_to_array(i.tsv)) AS t(lexeme)
+       WHERE length(t.lexeme) >= 4 AND t.lexeme !~ '^[0-9]+$'
+       ON CONFLICT DO NOTHING`,
       [JSON.stringify(rows)],
     );
-    await this.addToVocabulary(rows);
-  }
-
-  /**
-   * The vocabulary for typo tolerance: every word and stem of the documents. Terms this
-   * process has already stored are skipped, which makes bulk imports much cheaper.
-   */
-  private async addToVocabulary(rows: { org: string; type: string; id: string }[]): Promise<void> {
-    const lexemes: { organization_id: string; lexeme: string }[] = await this.tx.manager.query(
-      `SELECT DISTINCT d.organization_id, t.lexeme
-       FROM unnest($1::uuid[], $2::text[], $3::uuid[]) AS k(organization_id, doc_type, doc_id)
-       JOIN search_documents d USING (organization_id, doc_type, doc_id)
-       CROSS JOIN LATERAL unnest(tsvector_to_array(d.tsv)) AS t(lexeme)
-       WHERE length(t.lexeme) >= 4 AND t.lexeme !~ '^[0-9]+$'`,
-      [rows.map((row) => row.org), rows.map((row) => row.type), rows.map((row) => row.id)],
-    );
-    const fresh = lexemes.filter(
-      ({ organization_id, lexeme }) => !this.knownTerms.has(`${organization_id}:${lexeme}`),
-    );
-    if (fresh.length === 0) return;
-    await this.tx.manager.query(
-      `INSERT INTO search_terms (organization_id, term) SELECT * FROM unnest($1::uuid[], $2::text[])
-       ON CONFLICT DO NOTHING`,
-      [fresh.map((row) => row.organization_id), fresh.map((row) => row.lexeme)],
-    );
-    // Remembered only once committed: a rolled-back batch must not hide its terms.
-    if (this.knownTerms.size > MAX_KNOWN_TERMS) this.knownTerms.clear();
-    const keys = fresh.map(({ organization_id, lexeme }) => `${organization_id}:${lexeme}`);
-    this.tx.afterCommit(() => keys.forEach((key) => this.knownTerms.add(key)));
   }
 
   synonymsChanged(organizationId: string): void {
     this.analysed.forgetOrganization(organizationId);
   }
 
-  /** Fresh planner statistics: the embedded database has no autovacuum to gather them. */
+  /**
+   * Fresh planner statistics (the embedded database has no autovacuum to gather them), and
+   * the full-text indexes' pending lists merged: a bulk import leaves megabytes of entries
+   * there, which every search would read until a vacuum.
+   */
   async maintain(): Promise<void> {
+    await this.tx.manager.query(
+      `SELECT gin_clean_pending_list(index::regclass) FROM unnest($1::text[]) AS index`,
+      [GIN_INDEXES],
+    );
     await this.tx.manager.query(`ANALYZE search_documents, search_terms`);
     this.frequencies = undefined;
     // The vocabulary may have grown: typo corrections are looked up again.
