@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '../src/common/auth/role.js';
 import { offsetCursor } from '../src/common/graphql/connection.js';
+import { TransactionHost } from '../src/database/transaction-host.js';
+import { MaintenanceService } from '../src/modules/maintenance/maintenance.service.js';
 import { TipsService } from '../src/modules/tips/tips.service.js';
 import { TestApp } from './support/test-app.js';
 
@@ -286,6 +288,50 @@ describe('search', () => {
     expect(rows.find((row) => row.query === 'zebr')).toBeUndefined();
     expect(rows.find((row) => row.query === 'router')).toBeUndefined();
     expect((await t.gql(gaps, {}, agent)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('deletes search logs past each organization’s retention period', async () => {
+    const short = await t.organization('shortlog');
+    const long = await t.organization('longlog');
+    await t.user(short.id, 'admin@shortlog.example', Role.ADMIN);
+    await t.user(long.id, 'agent@longlog.example');
+    const admin = await t.token('shortlog', 'admin@shortlog.example');
+    const settings = await t.gql(
+      `mutation { updateOrganizationSettings(input: { searchLogRetentionDays: 30 }) {
+         organization { searchLogRetentionDays } userErrors { message } } }`,
+      {},
+      admin,
+    );
+    expect(settings.data?.updateOrganizationSettings.organization).toEqual({
+      searchLogRetentionDays: 30,
+    });
+    await search('retention probe ', {}, admin);
+    await search('retention probe ', {}, await t.token('longlog', 'agent@longlog.example'));
+    await t.gql(`{ searchGaps { query } }`, {}, admin); // writes the queued log entries
+    // Both organizations' searches were made 40 days ago: past 30 days, within the default 90.
+    const manager = t.app.get(TransactionHost).manager;
+    await manager.query(
+      `UPDATE search_log SET created_at = created_at - interval '40 days'
+       WHERE organization_id = ANY($1::uuid[])`,
+      [[short.id, long.id]],
+    );
+    await t.app.get(MaintenanceService).run();
+    const kept = async (organizationId: string) =>
+      (
+        await manager.query(
+          `SELECT count(*)::int AS n FROM search_log WHERE organization_id = $1`,
+          [organizationId],
+        )
+      )[0].n;
+    expect(await kept(short.id)).toBe(0);
+    expect(await kept(long.id)).toBe(1);
+    const since = new Date(Date.now() - 60 * 24 * 3600 * 1000).toISOString();
+    const gaps = await t.gql(
+      `query ($since: DateTime) { searchGaps(since: $since) { query } }`,
+      { since },
+      admin,
+    );
+    expect(gaps.data?.searchGaps).toEqual([]);
   });
 
   it('uses the organization’s synonyms', async () => {
