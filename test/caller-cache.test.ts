@@ -8,8 +8,8 @@ import { PASSWORD, TestApp } from './support/test-app.js';
 const GAPS = `{ searchGaps { query } }`;
 
 /**
- * Signed-in callers are remembered for a few seconds; a change to a session or user is
- * heard by every API instance. On PostgreSQL the changes are made on one instance and
+ * Signed-in callers are remembered for a few seconds, analysed words for a minute; a
+ * change to a session, a user or the synonyms is heard by every API instance. On PostgreSQL the changes are made on one instance and
  * read on another; the embedded database runs one instance, which plays both parts.
  */
 describe('remembered callers', () => {
@@ -87,5 +87,30 @@ describe('remembered callers', () => {
       third,
     );
     await eventually(gapsOn(reader, second), 'UNAUTHENTICATED');
+  });
+
+  it('a new synonym group reaches every instance’s analysed words', async () => {
+    const create = `mutation ($input: CreateTipInput!) { createTip(input: $input) { userErrors { message } } }`;
+    const tip = { title: 'Refund a damaged parcel', body: 'Photo first.', publish: true };
+    expect((await writer.gql(create, { input: tip }, admin)).data?.createTip.userErrors).toEqual(
+      [],
+    );
+    const found = async () => {
+      const result = await reader.gql(
+        `{ search(query: "moneyback ") { edges { node { ... on Tip { title } } } } }`,
+        {},
+        admin,
+      );
+      return (result.data?.search.edges as { node: { title: string } }[]).map((e) => e.node.title);
+    };
+    // The reader analyses the word now, and would keep that analysis for a minute.
+    expect(await found()).toEqual([]);
+    const add = await writer.gql(
+      `mutation { addSynonyms(input: { terms: ["refund", "moneyback"] }) { userErrors { message } } }`,
+      {},
+      admin,
+    );
+    expect(add.data?.addSynonyms.userErrors).toEqual([]);
+    await eventually(found, ['Refund a damaged parcel']);
   });
 });

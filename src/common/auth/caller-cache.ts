@@ -1,14 +1,11 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import pg from 'pg';
+import { Injectable } from '@nestjs/common';
 import type { Caller } from '../context/request-context.js';
-import type { DatabaseTarget } from '../../database/data-source-options.js';
-import { DATABASE_TARGET } from '../../database/database.module.js';
+import { DatabaseNotifications } from '../../database/database-notifications.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 
 /** How long an authenticated caller is remembered. */
 const REMEMBER_MS = 10_000;
 const MAX_REMEMBERED = 10_000;
-const RELISTEN_MS = 1_000;
 const CHANNEL = 'floorwalker_callers';
 
 /** What changed: one session, or a user and so all of their sessions. */
@@ -25,26 +22,29 @@ interface Remembered {
  *
  * Whatever ends or alters a session (sign-out, a new password, deactivation, a new role or
  * team) is announced with `changed`, inside the writer's transaction: this instance forgets
- * the caller once it commits, and every other API instance when PostgreSQL delivers the
- * notification sent with the commit. An instance remembers nothing while it is not
- * listening for those notifications. The embedded database runs one instance, so there
- * forgetting here is enough.
+ * the caller once it commits, and every other API instance when the notification sent
+ * with the commit reaches it (DatabaseNotifications). An instance remembers nothing while
+ * it does not hear other instances.
  */
 @Injectable()
-export class CallerCache implements OnModuleDestroy {
-  private readonly logger = new Logger(CallerCache.name);
+export class CallerCache {
   private readonly remembered = new Map<string, Remembered>();
   /** Bumped by every change: a caller read before a change is not remembered after it. */
   private generation = 0;
-  private listener?: pg.Client;
-  private listening = false;
-  private closed = false;
-  private retry?: NodeJS.Timeout;
 
   constructor(
     private readonly tx: TransactionHost,
-    @Inject(DATABASE_TARGET) private readonly database: DatabaseTarget,
-  ) {}
+    private readonly notifications: DatabaseNotifications,
+  ) {
+    notifications.subscribe(CHANNEL, {
+      message: (payload) => this.forget(JSON.parse(payload) as CallerChange),
+      listening: () => {
+        // Whatever changed while nobody listened: start afresh.
+        this.generation++;
+        this.remembered.clear();
+      },
+    });
+  }
 
   /** The remembered caller of a session, if still fresh. */
   recall(sessionId: string): Caller | undefined {
@@ -71,15 +71,7 @@ export class CallerCache implements OnModuleDestroy {
   /** Announces a change, in the current transaction if there is one. */
   async changed(change: CallerChange): Promise<void> {
     this.tx.afterCommit(() => this.forget(change));
-    if (!this.database.embedded) {
-      await this.tx.manager.query(`SELECT pg_notify($1, $2)`, [CHANNEL, JSON.stringify(change)]);
-    }
-  }
-
-  onModuleDestroy(): Promise<void> {
-    this.closed = true;
-    clearTimeout(this.retry);
-    return this.listener?.end().catch(() => undefined) ?? Promise.resolve();
+    await this.notifications.notify(CHANNEL, JSON.stringify(change));
   }
 
   private forget(change: CallerChange): void {
@@ -93,42 +85,8 @@ export class CallerCache implements OnModuleDestroy {
     }
   }
 
-  /** Starts listening for changes made by other instances (on PostgreSQL). */
-  async start(): Promise<void> {
-    if (!this.database.embedded && !this.listener) await this.listen();
-  }
-
-  /** Whether remembering is safe: on PostgreSQL, only while this instance hears of changes. */
+  /** Whether remembering is safe: only while this instance hears of changes. */
   private ready(): boolean {
-    return this.database.embedded || this.listening;
-  }
-
-  private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.database.url });
-    this.listener = client;
-    const lost = (error?: Error) => {
-      if (this.listener !== client) return;
-      if (error && !this.closed) this.logger.warn(`Not remembering callers: ${error.message}`);
-      this.listening = false;
-      this.listener = undefined;
-      this.remembered.clear();
-      client.end().catch(() => undefined);
-      if (!this.closed) this.retry = setTimeout(() => void this.start(), RELISTEN_MS);
-    };
-    client.on('error', lost);
-    client.on('end', () => lost());
-    client.on('notification', ({ payload }) => {
-      if (payload) this.forget(JSON.parse(payload) as CallerChange);
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
-      if (this.listener !== client) return;
-      this.generation++;
-      this.remembered.clear();
-      this.listening = true;
-    } catch (error) {
-      lost(error as Error);
-    }
+    return this.notifications.hearsOthers;
   }
 }

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CallerCache } from '../../common/auth/caller-cache.js';
 import { verifyNothing, verifyPassword } from '../../common/auth/passwords.js';
 import type { Caller } from '../../common/context/request-context.js';
@@ -33,7 +33,7 @@ const WRONG_CREDENTIALS = 'That organization, email and password do not match an
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 @Injectable()
-export class AuthService implements OnApplicationBootstrap {
+export class AuthService {
   private lastPrune = 0;
 
   constructor(
@@ -51,10 +51,6 @@ export class AuthService implements OnApplicationBootstrap {
 
   private readonly tokenKey: KeyObject;
   private readonly tokens: TokenVerifier;
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.callers.start();
-  }
 
   /** Signs in; every wrong organization, email or password gets the same answer. */
   async login(

@@ -9,6 +9,8 @@ import {
   success,
   userError,
 } from '../../common/graphql/user-error.js';
+import { DatabaseNotifications } from '../../database/database-notifications.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 import { SEARCH_ENGINE } from '../../search/search-engine.js';
 import type { SearchEngine, SearchHit, SearchTotals } from '../../search/search-engine.js';
 import { normalizeForIndex } from '../../search/text/normalize.js';
@@ -18,6 +20,9 @@ import { TipsService } from '../tips/tips.service.js';
 import { SearchGapRow, SearchLogRepository } from './search-log.repository.js';
 import { SearchLogWriter } from './search-log-writer.js';
 import { SynonymGroup, SynonymsRepository } from './synonyms.repository.js';
+
+/** Synonym changes, by organization id, for every instance's search engine. */
+const SYNONYMS_CHANNEL = 'floorwalker_synonyms';
 
 export interface SearchOptions {
   first: number;
@@ -54,7 +59,13 @@ export class SearchService {
     private readonly synonyms: SynonymsRepository,
     private readonly organizations: OrganizationsService,
     private readonly tips: TipsService,
-  ) {}
+    private readonly tx: TransactionHost,
+    private readonly notifications: DatabaseNotifications,
+  ) {
+    notifications.subscribe(SYNONYMS_CHANNEL, {
+      message: (organizationId) => this.engine.synonymsChanged(organizationId),
+    });
+  }
 
   /** Searches the caller's organization and logs the search (query, result count, time taken). */
   async search(caller: Caller, text: string, options: SearchOptions): Promise<SearchResult> {
@@ -143,14 +154,26 @@ export class SearchService {
         userError(UserErrorCode.INVALID, 'A synonym group has 2-20 different terms.', 'terms'),
       );
     }
-    const group = await this.synonyms.add(caller.organizationId, clean);
-    this.engine.synonymsChanged(caller.organizationId);
-    return success(group);
+    return success(
+      await this.tx.run(async () => {
+        const group = await this.synonyms.add(caller.organizationId, clean);
+        await this.synonymsChanged(caller.organizationId);
+        return group;
+      }),
+    );
   }
 
-  async removeSynonyms(caller: Caller, id: string): Promise<boolean> {
-    const removed = await this.synonyms.remove(caller.organizationId, id);
-    if (removed) this.engine.synonymsChanged(caller.organizationId);
-    return removed;
+  removeSynonyms(caller: Caller, id: string): Promise<boolean> {
+    return this.tx.run(async () => {
+      const removed = await this.synonyms.remove(caller.organizationId, id);
+      if (removed) await this.synonymsChanged(caller.organizationId);
+      return removed;
+    });
+  }
+
+  /** In the writer's transaction: this instance's engine hears of it on commit, others by notification. */
+  private async synonymsChanged(organizationId: string): Promise<void> {
+    this.tx.afterCommit(() => this.engine.synonymsChanged(organizationId));
+    await this.notifications.notify(SYNONYMS_CHANNEL, organizationId);
   }
 }
