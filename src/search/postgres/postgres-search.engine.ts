@@ -351,33 +351,22 @@ export class PostgresSearchEngine implements SearchEngine {
     const levels = matchLevels(analysed.length);
     const wordQueries = analysed.map((a) => a.query);
     const frequencies = await this.termFrequencies();
-    const everywhere = frequencies[TIERS.length - 1];
-    const { documents } = everywhere;
+    const { documents } = frequencies[TIERS.length - 1];
+    // Each word's share of the documents, per class's vector (the last: the whole document).
+    const shares = frequencies.map((vector) => wordQueries.map((query) => vector.of(query)));
+    const everywhere = shares[TIERS.length - 1];
     const queries = levels.map((level) => atLeast(wordQueries, level));
     const lookups = levels.map((level) =>
-      narrowerLookup(
-        wordQueries,
-        wordQueries.map((query) => everywhere.of(query)),
-        level,
-        documents,
-      ),
+      narrowerLookup(wordQueries, everywhere, level, documents),
     );
-    const matches = (classFrequencies: TermFrequencies, level: number) =>
-      shareWithAtLeast(
-        wordQueries.map((query) => classFrequencies.of(query)),
-        level,
-      ) * documents;
+    const matches = (classShares: number[], level: number) =>
+      shareWithAtLeast(classShares, level) * documents;
     // Per class: a word common in the tips can be rare in their titles.
     const reads = levels.flatMap((level, i) =>
-      frequencies.map((classFrequencies): ClassRead =>
+      shares.map((classShares): ClassRead =>
         lookups[i]
           ? 'lookup'
-          : classRead(
-              matches(classFrequencies, level),
-              matches(everywhere, level),
-              documents,
-              limit,
-            ),
+          : classRead(matches(classShares, level), matches(everywhere, level), documents, limit),
       ),
     );
     const values: unknown[] = [
