@@ -89,6 +89,14 @@ describe('remembered callers', () => {
     await eventually(gapsOn(reader, second), 'UNAUTHENTICATED');
   });
 
+  it('a notification nobody here sent is ignored', async () => {
+    const manager = writer.app.get(TransactionHost).manager;
+    await manager.query(`SELECT pg_notify('floorwalker_callers', 'not a change')`);
+    await manager.query(`SELECT pg_notify('floorwalker_synonyms', '')`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await gapsOn(reader, admin)()).toBe('OK');
+  });
+
   it('a new synonym group reaches every instance’s analysed words', async () => {
     const create = `mutation ($input: CreateTipInput!) { createTip(input: $input) { userErrors { message } } }`;
     const tip = { title: 'Refund a damaged parcel', body: 'Photo first.', publish: true };

@@ -86,8 +86,14 @@ export class DatabaseNotifications implements OnApplicationBootstrap, OnModuleDe
     client.on('error', lost);
     client.on('end', () => lost());
     client.on('notification', ({ channel, payload }) => {
-      for (const subscriber of this.subscribers.get(channel) ?? [])
-        subscriber.message(payload ?? '');
+      for (const subscriber of this.subscribers.get(channel) ?? []) {
+        try {
+          subscriber.message(payload ?? '');
+        } catch (error) {
+          // Anyone may NOTIFY: a message nobody here sent must not stop the instance.
+          this.logger.warn(`Ignored a notification on ${channel}: ${String(error)}`);
+        }
+      }
     });
     try {
       await client.connect();
