@@ -167,8 +167,11 @@ export class PostgresSearchEngine implements SearchEngine {
    * there, which every search would read until a vacuum.
    */
   async maintain(): Promise<void> {
+    // Only an index's owner may merge its list (as for VACUUM); others are left to autovacuum.
     await this.tx.manager.query(
-      `SELECT gin_clean_pending_list(index::regclass) FROM unnest($1::text[]) AS index`,
+      `SELECT gin_clean_pending_list(c.oid) FROM unnest($1::text[]) AS index
+       JOIN pg_class c ON c.oid = to_regclass(index)
+       WHERE pg_has_role(c.relowner, 'USAGE')`,
       [GIN_INDEXES],
     );
     await this.tx.manager.query(`ANALYZE search_documents, search_terms`);
