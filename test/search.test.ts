@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '../src/common/auth/role.js';
 import { offsetCursor } from '../src/common/graphql/connection.js';
@@ -91,6 +92,8 @@ const TIPS: {
     language: 'fi',
   },
 ];
+
+const CLICK = `mutation ($input: RecordSearchClickInput!) { recordSearchClick(input: $input) { recorded userErrors { message } } }`;
 
 describe('search', () => {
   let t: TestApp;
@@ -268,7 +271,7 @@ describe('search', () => {
     await search('zebra crossing', { session: 'burst-2' });
     const clicked = await search('router');
     const click = await t.gql(
-      `mutation ($input: RecordSearchClickInput!) { recordSearchClick(input: $input) { recorded userErrors { message } } }`,
+      CLICK,
       { input: { searchId: clicked.searchId, nodeId: clicked.edges[0].node.id, position: 1 } },
       agent,
     );
@@ -288,6 +291,21 @@ describe('search', () => {
     expect(rows.find((row) => row.query === 'zebr')).toBeUndefined();
     expect(rows.find((row) => row.query === 'router')).toBeUndefined();
     expect((await t.gql(gaps, {}, agent)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('records a click that reaches another API instance right after its search', async () => {
+    // Each instance writes its search log in batches; the embedded database runs one instance.
+    const other = t.embedded ? t : await t.alongside();
+    try {
+      const found = await search('router');
+      const nodeId = found.edges[0].node.id;
+      const click = await other.gql(CLICK, { input: { searchId: found.searchId, nodeId } }, agent);
+      expect(click.data?.recordSearchClick).toEqual({ recorded: true, userErrors: [] });
+      const none = await other.gql(CLICK, { input: { searchId: randomUUID(), nodeId } }, agent);
+      expect(none.data?.recordSearchClick.recorded).toBe(false);
+    } finally {
+      if (other !== t) await other.close();
+    }
   });
 
   it('deletes search logs past each organization’s retention period', async () => {

@@ -3,6 +3,8 @@ import { SearchLogEntry, SearchLogRepository } from './search-log.repository.js'
 
 /** Entries are written this long after the first of a batch is queued, at the latest. */
 const FLUSH_AFTER_MS = 200;
+/** A search's entry is in the database this long after the search, unless the database is struggling. */
+export const WRITTEN_WITHIN_MS = 1_000;
 const MAX_BATCH = 200;
 
 /**

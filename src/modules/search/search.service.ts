@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { Role } from '../../common/auth/role.js';
 import type { Caller } from '../../common/context/request-context.js';
@@ -18,7 +18,8 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { TipEntity, TipStatus } from '../tips/tip.entities.js';
 import { TipsService } from '../tips/tips.service.js';
 import { SearchGapRow, SearchLogRepository } from './search-log.repository.js';
-import { SearchLogWriter } from './search-log-writer.js';
+import { SearchLogWriter, WRITTEN_WITHIN_MS } from './search-log-writer.js';
+import { newSearchId, searchTimeOf } from './search-id.js';
 import { SynonymGroup, SynonymsRepository } from './synonyms.repository.js';
 
 /** Synonym changes, by organization id, for every instance's search engine. */
@@ -90,7 +91,8 @@ export class SearchService {
       : response.hits.map(({ type: _type, ...hit }) => hit);
     let searchId: string | null = null;
     if (response.normalizedQuery) {
-      searchId = randomUUID();
+      const searchedAt = Date.now();
+      searchId = newSearchId(searchedAt);
       this.logWriter.add({
         id: searchId,
         organizationId: caller.organizationId,
@@ -101,7 +103,7 @@ export class SearchService {
         // Without totals, the results up to this page: zero still means nothing was found.
         resultCount: response.totals?.total ?? options.offset + response.hits.length,
         tookMs: Number(process.hrtime.bigint() - started) / 1e6,
-        searchedAt: new Date(),
+        searchedAt: new Date(searchedAt),
       });
     }
     return {
@@ -130,8 +132,16 @@ export class SearchService {
     tipId: string,
     position: number | null,
   ): Promise<boolean> {
+    const add = () =>
+      this.log.addClick(caller.organizationId, caller.userId, searchId, tipId, position);
     await this.logWriter.flush();
-    return this.log.addClick(caller.organizationId, caller.userId, searchId, tipId, position);
+    if (await add()) return true;
+    // Another API instance may have answered the search and not yet written its log batch.
+    const searchedAt = searchTimeOf(searchId);
+    const wait = searchedAt === null ? 0 : searchedAt + WRITTEN_WITHIN_MS - Date.now();
+    if (wait <= 0 || wait > WRITTEN_WITHIN_MS) return false;
+    await sleep(wait);
+    return add();
   }
 
   async gaps(caller: Caller, since: Date, until: Date, first: number): Promise<SearchGapRow[]> {
