@@ -5,14 +5,12 @@ import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 import { measure } from './measure.mjs';
 
-const { url, token, list, concurrency, seconds } = workerData;
+const { url, token, list, concurrency, query } = workerData;
 const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-const QUERY =
-  'query ($q: String!) { search(query: $q, first: 10) { edges { titleHighlight snippet node { ... on Tip { id title } } } pageInfo { hasNextPage } } }';
 
 const search = (q) =>
   new Promise((resolve, reject) => {
-    const body = JSON.stringify({ query: QUERY, variables: { q } });
+    const body = JSON.stringify({ query, variables: { q } });
     const req = request(
       `${url}/graphql`,
       {
@@ -38,5 +36,5 @@ const search = (q) =>
     req.end(body);
   });
 
-parentPort.postMessage(await measure(concurrency, list, search, seconds));
+parentPort.postMessage(await measure(concurrency, list, search));
 agent.destroy();

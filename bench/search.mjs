@@ -1,9 +1,10 @@
 // Search benchmark: generates N tips (default 100,000), imports them, then measures the
 // latency and throughput of `search` through GraphQL over HTTP and of the engine's own
-// query, at concurrency 1 and 16, per query class. Runs on the embedded database, or on
+// query, at concurrency 1 and 16, per query class: each cell runs the class's queries
+// (default 2,000) once, in the same order. Runs on the embedded database, or on
 // PostgreSQL when DATABASE_URL is set. Build first (npm run build); then:
 //
-//   node bench/search.mjs [tips] [seconds-per-cell]
+//   node bench/search.mjs [tips] [queries-per-class]
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/search.mjs
 //
 // With DATABASE_URL it creates (and afterwards drops) a database of its own on that server.
@@ -27,10 +28,14 @@ import { SEARCH_ENGINE } from '../dist/src/search/search-engine.js';
 import { TransactionHost } from '../dist/src/database/transaction-host.js';
 
 const COUNT = Number(process.argv[2] ?? 100_000);
-const SECONDS = Number(process.argv[3] ?? 5);
+const QUERIES_PER_CLASS = Number(process.argv[3] ?? 2000);
 const PASSWORD = 'benchmark password';
 const FIDELITY_QUERIES = 50;
-const QUERIES_PER_CLASS = 1000;
+/** What a search-as-you-type box asks for. */
+const SEARCH =
+  'query ($q: String!) { search(query: $q, first: 10) { edges { titleHighlight snippet node { ... on Tip { id title } } } pageInfo { hasNextPage } } }';
+/** What any GraphQL request costs over HTTP here: no resolver, no database. */
+const NO_OP = '{ __typename }';
 
 async function withDatabase(run) {
   const base = process.env.DATABASE_URL;
@@ -154,10 +159,10 @@ await withDatabase(async (env) => {
       }),
     }).then((r) => r.json());
     const token = login.data.login.token;
-    const viaGraphql = (list, concurrency) =>
+    const viaGraphql = (list, concurrency, query = SEARCH) =>
       new Promise((resolve, reject) => {
         const worker = new Worker(new URL('./graphql-load.mjs', import.meta.url), {
-          workerData: { url, token, list, concurrency, seconds: SECONDS },
+          workerData: { url, token, list, concurrency, query },
         });
         worker.once('message', resolve);
         worker.once('error', reject);
@@ -177,26 +182,45 @@ await withDatabase(async (env) => {
       });
 
     console.log(
-      `\n${COUNT} tips, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded database (PGlite)'}, ${SECONDS} s per cell`,
+      `\n${COUNT} tips, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded database (PGlite)'}, ${QUERIES_PER_CLASS} queries per cell`,
     );
     console.log(await machineSpeed((sql) => manager.query(sql)));
     console.log('class       | via     | conc |  p50 ms |  p95 ms |  p99 ms |  req/s');
     console.log('------------|---------|------|---------|---------|---------|--------');
+    const row = (name, via, concurrency, r) =>
+      console.log(
+        `${name.padEnd(11)} | ${via.padEnd(7)} | ${String(concurrency).padStart(4)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.rps)}`,
+      );
     const sets = queries();
+    const overheads = [];
     for (const [name, list] of Object.entries(sets)) {
       for (const concurrency of [1, 16]) {
-        for (const [via, run] of [
-          ['engine', () => measure(concurrency, list, (q) => viaEngine(q), SECONDS)],
-          ['graphql', () => viaGraphql(list, concurrency)],
-        ]) {
+        const cell = {};
+        for (const via of ['engine', 'graphql']) {
           // Each cell starts with the engine's upkeep: fresh statistics, no analysed words kept.
           await engine.maintain();
-          const r = await run();
-          console.log(
-            `${name.padEnd(11)} | ${via.padEnd(7)} | ${String(concurrency).padStart(4)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.rps)}`,
-          );
+          cell[via] =
+            via === 'engine'
+              ? await measure(concurrency, list, (q) => viaEngine(q))
+              : await viaGraphql(list, concurrency);
+          row(name, via, concurrency, cell[via]);
         }
+        overheads.push({ name, concurrency, ...cell });
       }
+    }
+    for (const concurrency of [1, 16]) {
+      row('no-op', 'graphql', concurrency, await viaGraphql(sets.prefix, concurrency, NO_OP));
+    }
+
+    // What the API adds to the engine's own time, for the same queries.
+    const added = (graphql, engine) =>
+      `${`+${(graphql - engine).toFixed(1)} ms (${((graphql / engine - 1) * 100).toFixed(0)}%)`.padStart(16)}`;
+    console.log('\nclass       | conc | API adds at p50  | API adds at p95');
+    console.log('------------|------|------------------|-----------------');
+    for (const { name, concurrency, engine: e, graphql: g } of overheads) {
+      console.log(
+        `${name.padEnd(11)} | ${String(concurrency).padStart(4)} | ${added(g.p50, e.p50)} | ${added(g.p95, e.p95)}`,
+      );
     }
 
     // Fidelity: how many of the engine's top 10 are in the top 10 of a ranking of every
