@@ -10,26 +10,21 @@
 // With DATABASE_URL it creates (and afterwards drops) a database of its own on that server.
 // With BENCH_DATABASE=<name> as well, it uses (and keeps) that database instead, importing
 // the tips only the first time: handy for measuring again after a change.
-import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import pg from 'pg';
-import { random, tips, vocabulary } from './corpus.mjs';
+import {
+  benchOrganization,
+  BENCH_PASSWORD,
+  machineSpeed,
+  startBenchServer,
+  withDatabase,
+} from './bench-server.mjs';
 import { measure } from './measure.mjs';
-import { loadConfig } from '../dist/src/config/app-config.js';
-import { startServer } from '../dist/src/server.js';
-import { Role } from '../dist/src/common/auth/role.js';
-import { OrganizationsService } from '../dist/src/modules/organizations/organizations.service.js';
-import { UsersService } from '../dist/src/modules/users/users.service.js';
-import { TipsImportService } from '../dist/src/modules/tips/tips-import.service.js';
+import { queries } from './queries.mjs';
 import { SEARCH_ENGINE } from '../dist/src/search/search-engine.js';
 import { TransactionHost } from '../dist/src/database/transaction-host.js';
 
 const COUNT = Number(process.argv[2] ?? 100_000);
 const QUERIES_PER_CLASS = Number(process.argv[3] ?? 2000);
-const PASSWORD = 'benchmark password';
 const FIDELITY_QUERIES = 50;
 /** What a search-as-you-type box asks for. */
 const SEARCH =
@@ -37,125 +32,19 @@ const SEARCH =
 /** What any GraphQL request costs over HTTP here: no resolver, no database. */
 const NO_OP = '{ __typename }';
 
-async function withDatabase(run) {
-  const base = process.env.DATABASE_URL;
-  const dataDir = mkdtempSync(join(tmpdir(), 'floorwalker-bench-'));
-  if (!base) {
-    try {
-      return await run({ DATA_DIR: dataDir });
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  }
-  const kept = process.env.BENCH_DATABASE;
-  const name = kept ?? `floorwalker_bench_${process.pid}`;
-  const admin = new URL(base);
-  admin.pathname = '/postgres';
-  const query = async (sql, params) => {
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    return client.query(sql, params).finally(() => client.end());
-  };
-  const exists = async () =>
-    (await query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount > 0;
-  if (!kept || !(await exists())) await query(`CREATE DATABASE ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  try {
-    return await run({ DATA_DIR: dataDir, DATABASE_URL: url.toString() });
-  } finally {
-    if (!kept) await query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-/** Query sets per class, drawn from the same vocabulary the corpus uses. */
-function queries() {
-  const rand = random(42); // the corpus's seed: the same words in the same frequency order
-  const words = vocabulary(30_000, rand);
-  const pick = (from, to) => words[from + Math.floor(Math.random() * (to - from))];
-  const swap = (word) => {
-    const i = 1 + Math.floor(Math.random() * (word.length - 3));
-    return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-  };
-  const set = (make) => Array.from({ length: QUERIES_PER_CLASS }, make);
-  return {
-    prefix: set(() => {
-      const word = pick(100, 3000);
-      return word.slice(0, Math.max(4, Math.ceil(word.length * 0.6)));
-    }),
-    typo: set(() => {
-      let word = pick(50, 5000);
-      while (word.length < 6) word = pick(50, 5000);
-      return swap(word) + ' ';
-    }),
-    'multi-word': set(() => `${pick(0, 3000)} ${pick(0, 3000)} ${pick(0, 3000)}`.slice(0, -2)),
-    'worst case': set(() => pick(0, 20).slice(0, 3)),
-  };
-}
-
 const fmt = (n) => n.toFixed(1).padStart(7);
 
-/**
- * How fast this machine is, for comparing figures taken on different ones: the best of
- * three runs of a fixed amount of work in Node.js and in the database.
- */
-async function machineSpeed(query) {
-  const best = async (work) => {
-    let fastest = Infinity;
-    for (let run = 0; run < 3; run++) {
-      const t0 = process.hrtime.bigint();
-      await work();
-      fastest = Math.min(fastest, Number(process.hrtime.bigint() - t0) / 1e6);
-    }
-    return fastest.toFixed(0);
-  };
-  const node = await best(() => {
-    for (let i = 0; i < 200_000; i++) createHash('sha256').update(`tip ${i}`).digest();
-  });
-  const database = await best(() => query('SELECT count(*) FROM generate_series(1, 2000000)'));
-  return `machine: 200,000 SHA-256 hashes in Node.js ${node} ms; counting 2,000,000 rows in the database ${database} ms`;
-}
-
 await withDatabase(async (env) => {
-  const config = loadConfig({
-    ...process.env,
-    ...env,
-    PORT: '0',
-    DEMO_DATA: 'false',
-    LOG_LEVEL: 'warn',
-  });
-  const server = await startServer(config);
+  const server = await startBenchServer(env);
   try {
     const { app, url } = server;
-    const organizations = app.get(OrganizationsService);
-    let organization = await organizations.findBySlug('bench');
-    if (!organization) {
-      organization = (await organizations.create('bench', 'Benchmark')).value;
-      const user = (
-        await app.get(UsersService).create(organization.id, {
-          email: 'bench@bench.example',
-          displayName: 'Bench',
-          role: Role.AGENT,
-          password: PASSWORD,
-        })
-      ).value;
-      const lines = [];
-      for (const tip of tips(COUNT)) lines.push(JSON.stringify(tip));
-      const importer = app.get(TipsImportService);
-      const t0 = Date.now();
-      const report = await importer.import(organization.id, user.id, lines.join('\n'));
-      const importSeconds = (Date.now() - t0) / 1000;
-      console.log(
-        `imported ${report.created} tips in ${importSeconds.toFixed(1)} s (${report.failed.length} failed)`,
-      );
-    }
+    const organization = await benchOrganization(app, 'bench', COUNT);
 
     const login = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: `mutation { login(input: {organization: "bench", email: "bench@bench.example", password: "${PASSWORD}"}) { token } }`,
+        query: `mutation { login(input: {organization: "bench", email: "bench@bench.example", password: "${BENCH_PASSWORD}"}) { token } }`,
       }),
     }).then((r) => r.json());
     const token = login.data.login.token;
@@ -191,7 +80,7 @@ await withDatabase(async (env) => {
       console.log(
         `${name.padEnd(11)} | ${via.padEnd(7)} | ${String(concurrency).padStart(4)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.rps)}`,
       );
-    const sets = queries();
+    const sets = queries(QUERIES_PER_CLASS);
     const overheads = [];
     for (const [name, list] of Object.entries(sets)) {
       for (const concurrency of [1, 16]) {

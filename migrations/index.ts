@@ -4,6 +4,7 @@ import { SearchTiers1764400000000 } from './1764400000000-search-tiers.js';
 import { SearchIndexTuning1764500000000 } from './1764500000000-search-index-tuning.js';
 import { SearchStatements1764600000000 } from './1764600000000-search-statements.js';
 import { GinPendingLists1764700000000 } from './1764700000000-gin-pending-lists.js';
+import { VocabularyByOrganization1764800000000 } from './1764800000000-vocabulary-by-organization.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   SearchIndexTuning1764500000000,
   SearchStatements1764600000000,
   GinPendingLists1764700000000,
+  VocabularyByOrganization1764800000000,
 ];

@@ -2,6 +2,7 @@
 // served over the PostgreSQL wire protocol on a loopback port. Started and stopped by
 // embedded-postgres.ts through the IPC channel; it stops by itself when its parent dies.
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -33,7 +34,7 @@ process.on('message', (message) => {
 try {
   db = await PGlite.create({
     dataDir,
-    extensions: { pg_trgm, unaccent },
+    extensions: { btree_gin, pg_trgm, unaccent },
     // A cache large enough for a contact center's tips and search index.
     postgresqlconf: ['shared_buffers = 256MB', 'work_mem = 16MB'],
   });

@@ -1,0 +1,27 @@
+// The search benchmarks' query classes.
+import { random, vocabulary } from './corpus.mjs';
+
+/** Query sets per class, drawn from the same vocabulary the corpus uses. */
+export function queries(count) {
+  const rand = random(42); // the corpus's seed: the same words in the same frequency order
+  const words = vocabulary(30_000, rand);
+  const pick = (from, to) => words[from + Math.floor(Math.random() * (to - from))];
+  const swap = (word) => {
+    const i = 1 + Math.floor(Math.random() * (word.length - 3));
+    return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+  };
+  const set = (make) => Array.from({ length: count }, make);
+  return {
+    prefix: set(() => {
+      const word = pick(100, 3000);
+      return word.slice(0, Math.max(4, Math.ceil(word.length * 0.6)));
+    }),
+    typo: set(() => {
+      let word = pick(50, 5000);
+      while (word.length < 6) word = pick(50, 5000);
+      return swap(word) + ' ';
+    }),
+    'multi-word': set(() => `${pick(0, 3000)} ${pick(0, 3000)} ${pick(0, 3000)}`.slice(0, -2)),
+    'worst case': set(() => pick(0, 20).slice(0, 3)),
+  };
+}
