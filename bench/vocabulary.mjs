@@ -21,6 +21,13 @@ const COUNT = Number(process.argv[2] ?? 20_000);
 const ORGANIZATIONS = Number(process.argv[3] ?? 100);
 const QUERIES = 1000;
 
+if (process.env.BENCH_DATABASE) {
+  console.error(
+    'bench/vocabulary.mjs adds organizations to its database: run it without BENCH_DATABASE.',
+  );
+  process.exit(1);
+}
+
 await withDatabase(async (env) => {
   const server = await startBenchServer(env);
   try {
