@@ -5,6 +5,7 @@ import { SearchIndexTuning1764500000000 } from './1764500000000-search-index-tun
 import { SearchStatements1764600000000 } from './1764600000000-search-statements.js';
 import { GinPendingLists1764700000000 } from './1764700000000-gin-pending-lists.js';
 import { VocabularyByOrganization1764800000000 } from './1764800000000-vocabulary-by-organization.js';
+import { SearchDocumentsByOrganization1764900000000 } from './1764900000000-search-documents-by-organization.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   SearchStatements1764600000000,
   GinPendingLists1764700000000,
   VocabularyByOrganization1764800000000,
+  SearchDocumentsByOrganization1764900000000,
 ];

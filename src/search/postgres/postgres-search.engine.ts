@@ -167,11 +167,14 @@ export class PostgresSearchEngine implements SearchEngine {
    * there, which every search would read until a vacuum.
    */
   async maintain(): Promise<void> {
-    // Only an index's owner may merge its list (as for VACUUM); others are left to autovacuum.
+    // Each partition's index has its own list. Only an index's owner may merge it (as for
+    // VACUUM); others are left to autovacuum.
     await this.tx.manager.query(
       `SELECT gin_clean_pending_list(c.oid) FROM unnest($1::text[]) AS index
-       JOIN pg_class c ON c.oid = to_regclass(index)
-       WHERE pg_has_role(c.relowner, 'USAGE')`,
+       JOIN pg_class named ON named.oid = to_regclass(index)
+       JOIN pg_class c ON c.oid = named.oid
+         OR c.oid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = named.oid)
+       WHERE c.relkind = 'i' AND pg_has_role(c.relowner, 'USAGE')`,
       [GIN_INDEXES],
     );
     await this.tx.manager.query(`ANALYZE search_documents, search_terms`);
