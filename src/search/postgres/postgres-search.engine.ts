@@ -102,8 +102,13 @@ interface Ranked {
 @Injectable()
 export class PostgresSearchEngine implements SearchEngine {
   readonly transactional = true;
-  /** per class, in TIERS order */
-  private frequencies?: { readAt: number; value: Promise<TermFrequencies[]> };
+  /** per table or partition of the search documents; per class, in TIERS order */
+  private readonly frequencies = new Map<
+    string,
+    { readAt: number; value: Promise<TermFrequencies[]> }
+  >();
+  /** the partition holding each organization's search documents */
+  private readonly partitions = new Map<string, string>();
   private readonly analysed = new AnalysisCache(ANALYSIS_TTL_MS);
 
   constructor(private readonly tx: TransactionHost) {}
@@ -178,31 +183,54 @@ export class PostgresSearchEngine implements SearchEngine {
       [GIN_INDEXES],
     );
     await this.tx.manager.query(`ANALYZE search_documents, search_terms`);
-    this.frequencies = undefined;
+    this.frequencies.clear();
+    this.partitions.clear();
     // The vocabulary may have grown: typo corrections are looked up again.
     this.analysed.clear();
   }
 
-  /** The term frequencies of each class's vector, read again every few minutes. */
-  private termFrequencies(): Promise<TermFrequencies[]> {
-    if (!this.frequencies || Date.now() - this.frequencies.readAt > TERM_FREQUENCIES_TTL_MS) {
-      const read = this.readTermFrequencies();
-      this.frequencies = { readAt: Date.now(), value: read };
+  /**
+   * The term frequencies of each class's vector in the organization's partition of the
+   * search documents (other organizations' tips there count too), read again every few
+   * minutes.
+   */
+  private async termFrequencies(organizationId: string): Promise<TermFrequencies[]> {
+    const relation =
+      this.partitions.get(organizationId) ?? (await this.partitionOf(organizationId));
+    let cached = this.frequencies.get(relation);
+    if (!cached || Date.now() - cached.readAt > TERM_FREQUENCIES_TTL_MS) {
+      const read = this.readTermFrequencies(relation);
+      cached = { readAt: Date.now(), value: read };
+      this.frequencies.set(relation, cached);
       // A failed read is tried again by the next search.
-      read.catch(() => this.frequencies?.value === read && (this.frequencies = undefined));
+      read.catch(() => {
+        if (this.frequencies.get(relation)?.value === read) this.frequencies.delete(relation);
+      });
     }
-    return this.frequencies.value;
+    return cached.value;
   }
 
-  private async readTermFrequencies(): Promise<TermFrequencies[]> {
+  /** The partition holding the organization's documents; the whole table while it has none. */
+  private async partitionOf(organizationId: string): Promise<string> {
+    const [found] = (await this.tx.manager.query(
+      `SELECT c.relname FROM pg_class c
+       WHERE c.oid = (SELECT tableoid FROM search_documents WHERE organization_id = $1 LIMIT 1)`,
+      [organizationId],
+    )) as { relname: string }[];
+    if (!found) return 'search_documents';
+    this.partitions.set(organizationId, found.relname);
+    return found.relname;
+  }
+
+  private async readTermFrequencies(relation: string): Promise<TermFrequencies[]> {
     const rows = (await this.tx.manager.query(
       `SELECT v.attname, s.most_common_elems::text::text[] AS lexemes,
          s.most_common_elem_freqs AS frequencies, c.reltuples AS documents
        FROM pg_class c CROSS JOIN unnest($1::text[]) AS v(attname)
        LEFT JOIN pg_stats s ON s.schemaname = current_schema()
-         AND s.tablename = 'search_documents' AND s.attname = v.attname
-       WHERE c.oid = 'search_documents'::regclass`,
-      [TIERS.map(({ vector }) => vector)],
+         AND s.tablename = c.relname AND s.attname = v.attname
+       WHERE c.oid = to_regclass($2)`,
+      [TIERS.map(({ vector }) => vector), relation],
     )) as {
       attname: string;
       lexemes: string[] | null;
@@ -356,7 +384,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const limit = request.first + request.offset + 1;
     const levels = matchLevels(analysed.length);
     const wordQueries = analysed.map((a) => a.query);
-    const frequencies = await this.termFrequencies();
+    const frequencies = await this.termFrequencies(request.organizationId);
     const { documents } = frequencies[TIERS.length - 1];
     // Each word's share of the documents, per class's vector (the last: the whole document).
     const shares = frequencies.map((vector) => wordQueries.map((query) => vector.of(query)));
