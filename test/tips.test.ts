@@ -301,6 +301,37 @@ describe('tips', () => {
     expect((await t.gql(list, {}, token.agent2)).data?.bookmarks.edges).toEqual([]);
   });
 
+  it('pages through bookmarks by cursor, a new bookmark shifting nothing', async () => {
+    const mark = (id: string) =>
+      act('agent2', 'setTipBookmark', { id, bookmarked: true }, 'SetTipBookmarkInput');
+    const tips = [];
+    for (const title of ['Paged 1', 'Paged 2', 'Paged 3', 'Paged 4']) {
+      tips.push((await create('author', { title, publish: true })).tip);
+    }
+    for (const tip of tips.slice(0, 3)) await mark(tip.id);
+    const page = async (after: string | null) =>
+      (
+        await t.gql(
+          `query ($after: String) { bookmarks(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+          token.agent2,
+        )
+      ).data?.bookmarks;
+    const first = await page(null);
+    expect(first.edges.map((e: any) => e.node.id)).toEqual([tips[2].id, tips[1].id]);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    await mark(tips[3].id);
+    const second = await page(first.pageInfo.endCursor);
+    expect(second.edges.map((e: any) => e.node.id)).toEqual([tips[0].id]);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    const bad = await t.gql(
+      `{ bookmarks(after: "bm90IGEgY3Vyc29y") { edges { cursor } } }`,
+      {},
+      token.agent2,
+    );
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('leads and admins grant and revoke expertise, listed on the user; agents cannot', async () => {
     const change = (name: string, who: string) =>
       t.gql(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, MoreThan } from 'typeorm';
+import type { PageArgs } from '../../database/keyset.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import {
   BookmarkEntity,
@@ -83,18 +84,29 @@ export class TipActivityRepository {
     return new Set(rows.map((row) => row.tipId));
   }
 
-  /** The user's bookmarks, newest first, `first` after the given offset. */
+  /** The user's bookmarks, newest first: `first` of them (and one more, if any) after `after`. */
   listBookmarks(
     organizationId: string,
     userId: string,
-    first: number,
-    offset: number,
+    { first, after }: PageArgs,
   ): Promise<BookmarkEntity[]> {
-    return this.tx.repository(BookmarkEntity).find({
-      where: { organizationId, userId },
-      order: { createdAt: 'DESC', tipId: 'ASC' },
-      take: first + 1,
-      skip: offset,
-    });
+    const query = this.tx
+      .repository(BookmarkEntity)
+      .createQueryBuilder('b')
+      .where('b.organizationId = :organizationId AND b.userId = :userId', {
+        organizationId,
+        userId,
+      });
+    if (after) {
+      query.andWhere('(b.createdAt, b.tipId) < (:createdAt, :tipId)', {
+        createdAt: after.createdAt,
+        tipId: after.id,
+      });
+    }
+    return query
+      .orderBy('b.createdAt', 'DESC')
+      .addOrderBy('b.tipId', 'DESC')
+      .limit(first + 1)
+      .getMany();
   }
 }

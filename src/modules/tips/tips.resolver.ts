@@ -16,9 +16,6 @@ import {
   Connection,
   ConnectionArgs,
   checkPageArgs,
-  offsetCursor,
-  offsetOf,
-  offsetPageInfo,
   toConnection,
 } from '../../common/graphql/connection.js';
 import { notFound } from '../../common/graphql/errors.js';
@@ -89,14 +86,9 @@ export class TipsResolver {
     @CurrentCaller() caller: Caller,
     @Args() args: ConnectionArgs,
   ): Promise<Connection<Tip>> {
-    const { first } = checkPageArgs({ ...args, after: null });
-    const offset = offsetOf(args.after);
-    const { tips, hasNextPage } = await this.tipsService.bookmarks(caller, first, offset);
-    const edges = tips.map((tip, i) => ({
-      node: Tip.from(tip),
-      cursor: offsetCursor(offset + i + 1),
-    }));
-    return { edges, pageInfo: offsetPageInfo(edges, offset, hasNextPage) };
+    return toConnection(await this.tipsService.bookmarks(caller, checkPageArgs(args)), (row) =>
+      Tip.from(row.tip),
+    );
   }
 
   @ResolveField(() => String, {

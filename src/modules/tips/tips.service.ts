@@ -9,7 +9,7 @@ import {
   success,
   userError,
 } from '../../common/graphql/user-error.js';
-import { Page, PageArgs } from '../../database/keyset.js';
+import { Keyset, Page, PageArgs } from '../../database/keyset.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import type { SearchDocument } from '../../search/search-engine.js';
 import { SearchIndexer } from '../../search/search-indexer.js';
@@ -321,18 +321,12 @@ export class TipsService implements OnModuleInit {
     return tip;
   }
 
-  /** The caller's bookmarks, newest first (those they can still see). */
-  async bookmarks(
-    caller: Caller,
-    first: number,
-    offset: number,
-  ): Promise<{ tips: TipEntity[]; hasNextPage: boolean }> {
-    const rows = await this.activity.listBookmarks(
-      caller.organizationId,
-      caller.userId,
-      first,
-      offset,
-    );
+  /**
+   * The caller's bookmarks, newest first (those they can still see), each with its place
+   * in the list: when it was made, and the tip's id.
+   */
+  async bookmarks(caller: Caller, page: PageArgs): Promise<Page<Keyset & { tip: TipEntity }>> {
+    const rows = await this.activity.listBookmarks(caller.organizationId, caller.userId, page);
     const tips = new Map(
       (
         await this.tips.findByIds(
@@ -341,11 +335,11 @@ export class TipsService implements OnModuleInit {
         )
       ).map((tip) => [tip.id, tip]),
     );
-    const visible = rows
-      .slice(0, first)
-      .map((row) => tips.get(row.tipId))
-      .filter((tip): tip is TipEntity => !!tip && this.canSee(caller, tip));
-    return { tips: visible, hasNextPage: rows.length > first };
+    const nodes = rows.slice(0, page.first).flatMap((row) => {
+      const tip = tips.get(row.tipId);
+      return tip && this.canSee(caller, tip) ? [{ createdAt: row.createdAt, id: tip.id, tip }] : [];
+    });
+    return { nodes, hasNextPage: rows.length > page.first, hasPreviousPage: page.after !== null };
   }
 
   votedHelpful(caller: Caller, tipIds: readonly string[]): Promise<Set<string>> {
