@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { serverAudits } from 'graphql-http';
+import { OPERATION_LIMITS } from '../src/common/graphql/operation-limits.js';
 import { TestApp } from './support/test-app.js';
+
+const aliases = (count: number, selection: string) =>
+  Array.from({ length: count }, (_, i) => `a${i}: ${selection}`).join(' ');
 
 /** The endpoint follows the GraphQL-over-HTTP specification: every MUST and SHOULD audit passes. */
 describe('GraphQL over HTTP', () => {
@@ -30,5 +34,73 @@ describe('GraphQL over HTTP', () => {
     const ready = await fetch(`${t.url}/health/ready`);
     expect(await ready.json()).toEqual({ status: 'ok', database: 'up' });
     expect((await fetch(`${t.url}/health`)).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  describe('operation limits', () => {
+    let token: string;
+    beforeAll(async () => {
+      const organization = await t.organization('limits');
+      await t.user(organization.id, 'agent@limits.example');
+      token = await t.token('limits', 'agent@limits.example');
+    });
+
+    const limitError = (result: {
+      errors?: { message: string; extensions?: { code?: string } }[];
+    }) => {
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors![0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      return result.errors![0].message;
+    };
+
+    it('refuses a fragment bomb from a caller without a token, at once', async () => {
+      // each fragment spreads the previous one twice: 2^40 fields once expanded
+      const fragments = ['fragment F0 on User { id }'];
+      for (let i = 1; i <= 40; i++)
+        fragments.push(`fragment F${i} on User { ...F${i - 1} ...F${i - 1} }`);
+      const result = await t.gql(`query { me { ...F40 } } ${fragments.join(' ')}`);
+      expect(limitError(result)).toMatch(/too much: .*cost/i);
+    });
+
+    it('counts the page size of connections, literal, from a variable or by default', async () => {
+      const bodies =
+        'tips(first: 100) { edges { node { bodyHtml title author { displayName } } } }';
+      expect((await t.gql(`{ ${bodies} }`, {}, token)).errors).toBeUndefined();
+      expect(limitError(await t.gql(`{ ${aliases(3, bodies)} }`, {}, token))).toMatch(/cost/i);
+      const fromVariable = `query ($n: Int!) { ${aliases(3, bodies.replace('100', '$n'))} }`;
+      expect((await t.gql(fromVariable, { n: 1 }, token)).errors).toBeUndefined();
+      expect(limitError(await t.gql(fromVariable, { n: 100 }, token))).toMatch(/cost/i);
+      // `tips` pages 20 when no `first` is given
+      const byDefault = bodies.replace('(first: 100)', '');
+      expect(limitError(await t.gql(`{ ${aliases(10, byDefault)} }`, {}, token))).toMatch(/cost/i);
+      const onePerPage = bodies.replace('100', '1');
+      expect((await t.gql(`{ ${aliases(10, onePerPage)} }`, {}, token)).errors).toBeUndefined();
+    });
+
+    it('limits aliases, depth, directives and tokens', async () => {
+      expect(
+        limitError(
+          await t.gql(
+            `{ ${aliases(OPERATION_LIMITS.aliases + 1, 'search(query: "x", first: 1) { totalCount }')} }`,
+            {},
+            token,
+          ),
+        ),
+      ).toMatch(/alias/i);
+      expect(
+        (await t.gql(`{ ${aliases(OPERATION_LIMITS.aliases, '__typename')} }`, {}, token)).errors,
+      ).toBeUndefined();
+      let deep = 'id';
+      for (let i = 0; i < 12; i++)
+        deep = `team { members(first: 1) { edges { node { ${deep} } } } }`;
+      expect(limitError(await t.gql(`{ me { ${deep} } }`, {}, token))).toMatch(/depth/i);
+      const directives = Array.from({ length: 25 }, () => '... @include(if: true) { id }').join(
+        ' ',
+      );
+      expect(limitError(await t.gql(`{ me { ${directives} } }`, {}, token))).toMatch(/directive/i);
+      const tokens = Array.from({ length: OPERATION_LIMITS.tokens }, () => 'id').join(' ');
+      const parsed = await t.gql(`{ me { ${tokens} } }`, {}, token);
+      expect(parsed.errors![0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+      expect(parsed.errors![0].message).toMatch(/token/i);
+    });
   });
 });

@@ -6,20 +6,25 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLFormattedError } from 'graphql';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
-import { depthLimit } from './depth-limit.rule.js';
 import { ErrorCode } from './errors.js';
 import { GraphqlErrorFilter } from './graphql-error.filter.js';
 import { graphqlOverHttpStatusPlugin } from './http-status.plugin.js';
+import { PARSE_OPTIONS, operationLimitsPlugin } from './operation-limits.js';
 
-export const MAX_QUERY_DEPTH = 10;
 const logger = new Logger('GraphQL');
 
-/** Hides unexpected errors' details from clients (they are logged instead). */
+/**
+ * Hides unexpected errors' details from clients (they are logged instead) and, in
+ * production, the schema's names that GraphQL suggests for a misspelt field.
+ */
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
+  production = false,
 ): GraphQLFormattedError {
   const code = formatted.extensions?.code;
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && production)
+    return { ...formatted, message: formatted.message.replace(/ Did you mean .*\?$/, '') };
   if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
   const original = (error as { originalError?: unknown }).originalError ?? error;
   logger.error(original instanceof Error ? original : String(original));
@@ -44,13 +49,18 @@ export function formatError(
         graphiql: config.env !== 'production',
         introspection: config.env !== 'production',
         includeStacktraceInErrorResponses: false,
-        // Tokens travel in the Authorization header, never in cookies: nothing to forge cross-site.
-        csrfPrevention: false,
+        // Refuses simple (form-like) requests, which a browser sends cross-site without asking.
+        csrfPrevention: true,
         context: ({ req }: { req: unknown }) => ({ req }),
-        validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+        parseOptions: PARSE_OPTIONS,
         // Cache hints are not used, and computing them wraps every field's resolver.
-        plugins: [graphqlOverHttpStatusPlugin, ApolloServerPluginCacheControlDisabled()],
-        formatError,
+        plugins: [
+          operationLimitsPlugin,
+          graphqlOverHttpStatusPlugin,
+          ApolloServerPluginCacheControlDisabled(),
+        ],
+        formatError: (formatted: GraphQLFormattedError, error: unknown) =>
+          formatError(formatted, error, config.env === 'production'),
       }),
     }),
   ],
