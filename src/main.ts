@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { DataDirLockedError } from './database/data-dir-lock.js';
-import { startServer } from './server.js';
+import { PortInUseError, startServer } from './server.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -19,7 +19,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataDirLockedError ||
+    error instanceof PortInUseError
+  ) {
     console.error(error.message);
   } else {
     console.error(error);

@@ -1,15 +1,41 @@
+import { Server, createServer } from 'node:http';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { startAdminChannel } from './cli/admin-channel-server.js';
 import { requestContextMiddleware } from './common/context/request-context.middleware.js';
+import { graphiqlMiddleware } from './common/http/graphiql.js';
+import { securityHeaders } from './common/http/security-headers.js';
 import { AppLogger } from './common/logging/app-logger.js';
 import { requestLogMiddleware } from './common/logging/request-log.middleware.js';
 import { AppConfig } from './config/app-config.js';
 import { DatabaseTarget } from './database/data-source-options.js';
 import { OpenDatabase, openDatabase } from './database/open-database.js';
 import { DemoDataService } from './modules/demo/demo-data.service.js';
+
+/** Raised when the address the API should listen on is taken; the message says what to do. */
+export class PortInUseError extends Error {}
+
+/**
+ * Takes the API's address before anything else starts, so that a clash ends the start
+ * at once with a clear message, without opening (or creating) the database.
+ */
+async function reserveAddress(config: AppConfig): Promise<Server> {
+  const server = createServer();
+  try {
+    await new Promise<void>((resolve, reject) =>
+      server.once('error', reject).listen(config.port, config.host, resolve),
+    );
+    return server;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new PortInUseError(
+        `Port ${config.port} on ${config.host} is already in use (another floorwalker?). Stop that process or set PORT to a free port.`,
+      );
+    throw error;
+  }
+}
 
 export interface RunningServer {
   app: INestApplication;
@@ -53,8 +79,11 @@ export async function createApp(
   app.set('trust proxy', config.trustProxy);
   // GraphQL answers POSTs, which no cache revalidates: an ETag would only hash every response.
   app.set('etag', false);
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
   app.use(requestContextMiddleware);
   app.use(requestLogMiddleware(logger));
+  if (config.env !== 'production') app.use(graphiqlMiddleware);
   return app;
 }
 
@@ -63,7 +92,10 @@ export async function startServer(
   config: AppConfig,
   logger = createLogger(config),
 ): Promise<RunningServer> {
-  const database = await openDatabase(config);
+  const reserved = await reserveAddress(config);
+  const database = await openDatabase(config).finally(
+    () => new Promise((resolve) => reserved.close(resolve)),
+  );
   let app: INestApplication | undefined;
   let adminChannel: { close(): Promise<void> } | undefined;
   let closing = false;
@@ -75,7 +107,7 @@ export async function startServer(
   };
   try {
     app = await createApp(config, database.target, logger);
-    await app.listen(config.port);
+    await app.listen(config.port, config.host);
     await prepareData(app, config, logger);
     if (database.embedded) adminChannel = await startAdminChannel(app, config.dataDir);
   } catch (error) {
@@ -88,7 +120,8 @@ export async function startServer(
     process.exit(1);
   });
   const address = app.getHttpServer().address() as { port: number };
-  const url = `http://127.0.0.1:${address.port}`;
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   const where = database.embedded
     ? `embedded database in ${config.dataDir}`
     : 'PostgreSQL from DATABASE_URL';

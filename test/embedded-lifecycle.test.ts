@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../src/modules/demo/demo-accounts.js';
 import { copyDataDir } from './support/database.js';
@@ -83,6 +84,12 @@ describe('server on the embedded database', () => {
     expect(server.output).toContain('Demo data created');
     expect(await teamNames(url)).toEqual(['Billing', 'Technical Support']);
     await createTeam(url, 'Night shift');
+    // loopback only, unless HOST says otherwise
+    const port = new URL(url).port;
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((address) => address && !address.internal && address.family === 'IPv4');
+    if (outside) await expect(fetch(`http://${outside.address}:${port}/health`)).rejects.toThrow();
 
     const second = start();
     expect(await second.exited).toBe(1);
@@ -136,5 +143,24 @@ describe('server on the embedded database', () => {
     expect(await teamNames(await server.ready())).toContain('Offline');
     server.child.kill('SIGTERM');
     await server.exited;
+  });
+
+  it('refuses a port in use with one clear line, before touching the data directory', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as { port: number };
+    const empty = await mkdtemp(join(tmpdir(), 'floorwalker-clash-'));
+    try {
+      const server = ServerProcess.spawn({ DATA_DIR: empty, PORT: String(port) });
+      running.push(server);
+      expect(await server.exited).toBe(1);
+      expect(server.output.trim()).toBe(
+        `Port ${port} on 127.0.0.1 is already in use (another floorwalker?). Stop that process or set PORT to a free port.`,
+      );
+      expect(await readdir(empty)).not.toContain('floorwalker.lock');
+    } finally {
+      taken.close();
+      await rm(empty, { recursive: true, force: true });
+    }
   });
 });

@@ -36,6 +36,37 @@ describe('GraphQL over HTTP', () => {
     expect((await fetch(`${t.url}/health`)).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('sends security headers and serves GraphiQL from the installed packages, offline', async () => {
+    const page = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('x-powered-by')).toBeNull();
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const html = await page.text();
+    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
+    expect(sources).toHaveLength(5);
+    for (const source of sources) {
+      expect(source).toMatch(/^\/graphiql\//);
+      expect((await fetch(`${t.url}${source}`)).status).toBe(200);
+    }
+    const api = await fetch(`${t.url}/health`);
+    expect(api.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('refuses a cross-site form post (CSRF) without running it', async () => {
+    const form = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'query=mutation{signOut{userErrors{message}}}',
+    });
+    expect(form.status).toBe(400);
+    const simpleGet = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{__typename}')}`);
+    expect(simpleGet.status).toBe(400);
+    // JSON clients are not affected
+    expect((await t.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
+  });
+
   describe('operation limits', () => {
     let token: string;
     beforeAll(async () => {

@@ -8,6 +8,8 @@ import { EnvSchema, LogLevel } from './env.schema.js';
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   port: number;
+  /** The address the API listens on: loopback unless HOST says otherwise. */
+  host: string;
   /** Set: a real PostgreSQL. Unset: the embedded database in `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
@@ -27,6 +29,7 @@ const JWT_SECRET_FILE = 'jwt-secret';
 const ENV_KEYS = [
   'NODE_ENV',
   'PORT',
+  'HOST',
   'DATABASE_URL',
   'DATA_DIR',
   'JWT_SECRET',
@@ -55,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     env: parsed.NODE_ENV,
     port: parsed.PORT,
+    host: parsed.HOST,
     databaseUrl: parsed.DATABASE_URL,
     dataDir,
     jwtSecret: parsed.JWT_SECRET ?? developmentJwtSecret(dataDir),

@@ -18,6 +18,12 @@ export class EnvSchema {
   @Max(65535, { message: 'must be a whole number from 0 to 65535' })
   PORT = 3000;
 
+  @IsString()
+  @Matches(/^[\w.:-]+$/, {
+    message: 'must be an address to listen on, such as 127.0.0.1 or 0.0.0.0 (every interface)',
+  })
+  HOST = '127.0.0.1';
+
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/.+/, {
     message: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/floorwalker',

@@ -46,7 +46,7 @@ export function formatError(
         autoSchemaFile: true,
         sortSchema: true,
         playground: false,
-        graphiql: config.env !== 'production',
+        graphiql: false, // served from the installed packages instead (common/http/graphiql.ts)
         introspection: config.env !== 'production',
         includeStacktraceInErrorResponses: false,
         // Refuses simple (form-like) requests, which a browser sends cross-site without asking.
