@@ -1,11 +1,13 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLFormattedError } from 'graphql';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
+import { InputValidationPipe } from '../validation/input-validation.pipe.js';
+import { UserErrorsInterceptor } from '../validation/user-errors.interceptor.js';
 import { ErrorCode } from './errors.js';
 import { GraphqlErrorFilter } from './graphql-error.filter.js';
 import { graphqlOverHttpStatusPlugin } from './http-status.plugin.js';
@@ -64,6 +66,10 @@ export function formatError(
       }),
     }),
   ],
-  providers: [{ provide: APP_FILTER, useClass: GraphqlErrorFilter }],
+  providers: [
+    { provide: APP_FILTER, useClass: GraphqlErrorFilter },
+    { provide: APP_PIPE, useClass: InputValidationPipe },
+    { provide: APP_INTERCEPTOR, useClass: UserErrorsInterceptor },
+  ],
 })
 export class AppGraphqlModule {}

@@ -12,11 +12,13 @@ import {
   TypeInfo,
   ValidationContext,
   ValidationRule,
+  ValueNode,
   astFromValue,
   validate,
   visit,
   visitWithTypeInfo,
 } from 'graphql';
+import { MAX_PAGE_SIZE } from './connection.js';
 
 /**
  * What one GraphQL operation may ask for. Tokens bound the work of parsing and of the
@@ -60,7 +62,8 @@ const LIMIT_RULES: ValidationRule[] = [
 /**
  * The document with every page size written out: a `first` given by a variable gets the
  * variable's value and an omitted one its default, so that the cost rule (which reads
- * literal page sizes only) counts what the server will really fetch.
+ * literal page sizes only) counts what the server will really fetch (at most
+ * MAX_PAGE_SIZE a page).
  */
 export function withPageSizes(
   schema: GraphQLSchema,
@@ -82,18 +85,23 @@ export function withPageSizes(
         for (const size of sizes) {
           const given = written.get(size.name)?.value;
           const value =
-            given?.kind === Kind.VARIABLE
-              ? variables[given.name.value]
-              : given === undefined
-                ? size.defaultValue
-                : undefined;
+            given === undefined
+              ? size.defaultValue
+              : given.kind === Kind.VARIABLE
+                ? variables[given.name.value]
+                : given.kind === Kind.INT
+                  ? Number(given.value)
+                  : undefined;
+          // a page larger than any connection serves is refused by its resolver, not priced
           const literal =
-            given && given.kind !== Kind.VARIABLE ? given : astFromValue(value, size.type);
+            typeof value === 'number'
+              ? astFromValue(Math.min(value, MAX_PAGE_SIZE), size.type)
+              : given;
           if (literal)
             args.push({
               kind: Kind.ARGUMENT,
               name: { kind: Kind.NAME, value: size.name },
-              value: literal,
+              value: literal as ValueNode,
             });
         }
         return { ...node, arguments: args };

@@ -1,6 +1,4 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ClassConstructor, plainToInstance } from 'class-transformer';
-import { ValidationError, validate } from 'class-validator';
 
 /** Codes of the problems a user can fix by changing what they sent. */
 export enum UserErrorCode {
@@ -38,20 +36,3 @@ export type Outcome<T> =
 
 export const success = <T>(value: T): Outcome<T> => ({ value, userErrors: [] });
 export const failure = (...userErrors: UserError[]): Outcome<never> => ({ userErrors });
-
-/** Runs the input type's class-validator rules and turns their findings into user errors. */
-export async function validateInput<T extends object>(
-  type: ClassConstructor<T>,
-  input: T,
-): Promise<UserError[]> {
-  const flatten = (errors: ValidationError[], path: string[]): UserError[] =>
-    errors.flatMap((error) => [
-      ...Object.values(error.constraints ?? {}).map((message) => ({
-        code: UserErrorCode.INVALID,
-        message,
-        field: ['input', ...path, error.property],
-      })),
-      ...flatten(error.children ?? [], [...path, error.property]),
-    ]);
-  return flatten(await validate(plainToInstance(type, input), { forbidUnknownValues: false }), []);
-}

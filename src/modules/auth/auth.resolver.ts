@@ -5,7 +5,6 @@ import type { Caller } from '../../common/context/request-context.js';
 import { RequestContext } from '../../common/context/request-context.js';
 import { notFound } from '../../common/graphql/errors.js';
 import { idOfType } from '../../common/graphql/global-id.js';
-import { validateInput } from '../../common/graphql/user-error.js';
 import { User, UserPayload } from '../users/user.types.js';
 import { AuthService } from './auth.service.js';
 import {
@@ -28,8 +27,6 @@ export class AuthResolver {
     @Args('input') input: LoginInput,
     @Context() context: RequestContext,
   ): Promise<LoginPayload> {
-    const invalid = await validateInput(LoginInput, input);
-    if (invalid.length) return { userErrors: invalid };
     const outcome = await this.auth.login(input, context.address);
     if (!outcome.value) return { userErrors: outcome.userErrors };
     return { token: outcome.value.token, user: User.from(outcome.value.user), userErrors: [] };
@@ -48,8 +45,6 @@ export class AuthResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: ChangePasswordInput,
   ): Promise<UserPayload> {
-    const invalid = await validateInput(ChangePasswordInput, input);
-    if (invalid.length) return { userErrors: invalid };
     return UserPayload.from(
       await this.auth.changePassword(caller, input.currentPassword, input.newPassword),
     );
@@ -63,8 +58,6 @@ export class AuthResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: ResetUserPasswordInput,
   ): Promise<UserPayload> {
-    const invalid = await validateInput(ResetUserPasswordInput, input);
-    if (invalid.length) return { userErrors: invalid };
     const id = idOfType(input.id, 'User');
     if (!id) throw notFound('user');
     return UserPayload.from(

@@ -27,7 +27,7 @@ export class SearchLogWriter implements OnModuleDestroy {
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_AFTER_MS);
   }
 
-  /** Resolves once every entry queued so far is written (or its batch has failed and been logged). */
+  /** Resolves once every entry queued so far is written (or has failed and been logged). */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -35,12 +35,21 @@ export class SearchLogWriter implements OnModuleDestroy {
     this.queued = [];
     if (batch.length > 0) {
       this.writing = this.writing.then(() =>
-        this.log.addMany(batch).catch((error: unknown) => {
-          this.logger.error(`Could not write ${batch.length} search log entries: ${String(error)}`);
-        }),
+        this.log.addMany(batch).catch(() => this.writeOneByOne(batch)),
       );
     }
     return this.writing;
+  }
+
+  /** After a failed batch: one entry that cannot be written must not take the others with it. */
+  private async writeOneByOne(batch: SearchLogEntry[]): Promise<void> {
+    for (const entry of batch) {
+      await this.log.addMany([entry]).catch((error: unknown) => {
+        this.logger.error(
+          `Could not write the search log entry ${entry.id} (organization ${entry.organizationId}): ${String(error)}`,
+        );
+      });
+    }
   }
 
   async onModuleDestroy(): Promise<void> {

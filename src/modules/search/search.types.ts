@@ -8,6 +8,8 @@ import {
   ObjectType,
   createUnionType,
 } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { stripUnstorable } from '../../common/validation/storable-text.js';
 import { MAX_COUNTED_MATCHES } from '../../search/search-engine.js';
 import { fromGlobalId } from '../../common/graphql/global-id.js';
 import { PageInfo } from '../../common/graphql/connection.js';
@@ -16,6 +18,10 @@ import { TipStatus } from '../tips/tip.entities.js';
 import { Tip } from '../tips/tip.types.js';
 
 export const MAX_SEARCH_RESULTS = 50;
+
+/** What an agent types is searched as far as it can be stored: a stray NUL does not stop the search. */
+const stripText = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? stripUnstorable(value) : value;
 export const MAX_QUERY_LENGTH = 200;
 
 export const SearchResultNode = createUnionType({
@@ -30,6 +36,7 @@ export class SearchArgs {
   @Field({
     description: `What the agent typed (at most ${MAX_QUERY_LENGTH} characters). A trailing space ends the last word; otherwise it is matched as a prefix.`,
   })
+  @Transform(stripText)
   query: string;
 
   @Field(() => Int, { defaultValue: 10, description: `From 1 to ${MAX_SEARCH_RESULTS}.` })
@@ -55,6 +62,7 @@ export class SearchArgs {
     description:
       'Search-as-you-type: one id per burst of keystrokes, so the burst counts as one search in searchGaps.',
   })
+  @Transform(stripText)
   typingSession?: string | null;
 }
 

@@ -8,7 +8,6 @@ import {
   checkPageArgs,
   toConnection,
 } from '../../common/graphql/connection.js';
-import { validateInput } from '../../common/graphql/user-error.js';
 import { CreateTeamInput, CreateTeamPayload, Team, TeamConnection } from './team.types.js';
 import { TeamsService } from './teams.service.js';
 
@@ -33,8 +32,6 @@ export class TeamsResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: CreateTeamInput,
   ): Promise<CreateTeamPayload> {
-    const invalid = await validateInput(CreateTeamInput, input);
-    if (invalid.length) return { userErrors: invalid };
     const outcome = await this.teamsService.create(caller.organizationId, input.name);
     return { team: outcome.value && Team.from(outcome.value), userErrors: outcome.userErrors };
   }

@@ -21,7 +21,7 @@ import {
 } from '../../common/graphql/connection.js';
 import { notFound } from '../../common/graphql/errors.js';
 import { idOfType } from '../../common/graphql/global-id.js';
-import { UserErrorCode, userError, validateInput } from '../../common/graphql/user-error.js';
+import { UserErrorCode, userError } from '../../common/graphql/user-error.js';
 import { Organization } from '../organizations/organization.types.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { Team } from '../teams/team.types.js';
@@ -148,8 +148,6 @@ export class UsersResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: UpdateUserInput,
   ): Promise<UserPayload> {
-    const invalid = await validateInput(UpdateUserInput, input);
-    if (invalid.length) return { userErrors: invalid };
     const id = idOfType(input.id, 'User');
     if (!id) throw notFound('user');
     const team = teamIdOf(input.teamId);
@@ -188,8 +186,6 @@ export class UsersResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: SetPresenceInput,
   ): Promise<UserPayload> {
-    const invalid = await validateInput(SetPresenceInput, input);
-    if (invalid.length) return { userErrors: invalid };
     return {
       user: User.from(
         await this.usersService.setPresence(caller.organizationId, caller.userId, input.presence),
