@@ -3,7 +3,9 @@
  * pair (which no UTF-8 encoding has). With the `u` flag a pair reads as one code point, so
  * the surrogate range matches only lone ones.
  */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this finds
 const UNSTORABLE = /[\u0000\uD800-\uDFFF]/gu;
+// eslint-disable-next-line no-control-regex
 const UNSTORABLE_TEST = /[\u0000\uD800-\uDFFF]/u;
 
 export const isStorable = (text: string): boolean => !UNSTORABLE_TEST.test(text);
