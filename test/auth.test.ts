@@ -3,7 +3,7 @@ import { Role } from '../src/common/auth/role.js';
 import { toGlobalId } from '../src/common/graphql/global-id.js';
 import {
   MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
-  MAX_FAILURES_PER_ADDRESS,
+  MAX_UNKNOWN_ACCOUNT_FAILURES_PER_ADDRESS,
 } from '../src/modules/auth/login-throttle.js';
 import { PASSWORD, TestApp } from './support/test-app.js';
 
@@ -58,11 +58,14 @@ describe('sign-in', () => {
   it('throttles repeated failures per email and address, not per email alone', async () => {
     await t.user(orgId, 'target@acme.example');
     const attacker = '127.0.0.7';
+    // every spelling the lookup accepts is the same account
+    const spellings = ['target@acme.example', 'TARGET@acme.example', ' Target@ACME.example '];
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
-      const failed = await t.login('acme', 'target@acme.example', 'guess ' + i, attacker);
+      const email = spellings[i % spellings.length];
+      const failed = await t.login('acme', email, 'guess ' + i, attacker);
       expect(failed.userErrors[0].code).toBe('INVALID_CREDENTIALS');
     }
-    const throttled = await t.login('acme', 'target@acme.example', PASSWORD, attacker);
+    const throttled = await t.login('acme', 'tarGET@acme.example', PASSWORD, attacker);
     expect(throttled.token).toBeNull();
     expect(throttled.userErrors[0].code).toBe('THROTTLED');
     expect(throttled.userErrors[0].message).toMatch(/Try again in \d+ minutes?/);
@@ -73,16 +76,41 @@ describe('sign-in', () => {
     expect((await t.login('acme', 'admin@acme.example', PASSWORD, attacker)).token).toBeTruthy();
   });
 
-  it('throttles an address that guesses across many accounts', async () => {
-    const sprayer = '127.0.0.9';
-    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
-      await t.login('acme', `guess${i}@acme.example`, 'guess', sprayer);
+  it('throttles an address guessing at made-up accounts without locking its real agents out', async () => {
+    const floor = '127.0.0.9'; // a contact center's NAT: attacker and agents share it
+    const otherOrg = await t.organization('globex');
+    await t.user(otherOrg.id, 'agent@globex.example');
+    for (let i = 0; i < MAX_UNKNOWN_ACCOUNT_FAILURES_PER_ADDRESS; i++) {
+      await t.login(i % 2 ? 'acme' : 'nowhere', `guess${i}@acme.example`, 'guess', floor);
     }
-    const throttled = await t.login('acme', 'admin@acme.example', PASSWORD, sprayer);
-    expect(throttled.userErrors[0]?.code).toBe('THROTTLED');
-    expect(
-      (await t.login('acme', 'admin@acme.example', PASSWORD, '127.0.0.10')).token,
-    ).toBeTruthy();
+    const sprayed = await t.login('acme', 'guess-again@acme.example', 'guess', floor);
+    expect(sprayed.userErrors[0]?.code).toBe('THROTTLED');
+    // every agent of every organization behind that address still signs in
+    expect((await t.login('acme', 'admin@acme.example', PASSWORD, floor)).token).toBeTruthy();
+    expect((await t.login('globex', 'agent@globex.example', PASSWORD, floor)).token).toBeTruthy();
+  });
+
+  it('lifts an account’s throttle when an admin resets its password', async () => {
+    await t.user(orgId, 'locked.out@acme.example');
+    const desk = '127.0.0.11';
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS; i++)
+      await t.login('acme', 'locked.out@acme.example', `try ${i}`, desk);
+    const locked = await t.login('acme', 'locked.out@acme.example', PASSWORD, desk);
+    expect(locked.userErrors[0]?.code).toBe('THROTTLED');
+    const forgetful = (await t.login('acme', 'locked.out@acme.example')).user!.id;
+    const reset = await t.gql(
+      `mutation ($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { userErrors { message } } }`,
+      { input: { id: forgetful, newPassword: 'a brand new passphrase 2026' } },
+      await t.token('acme', 'admin@acme.example'),
+    );
+    expect(reset.data?.resetUserPassword.userErrors).toEqual([]);
+    const after = await t.login(
+      'acme',
+      'locked.out@acme.example',
+      'a brand new passphrase 2026',
+      desk,
+    );
+    expect(after.token).toBeTruthy();
   });
 
   it('signOut ends the token and sets presence OFFLINE', async () => {

@@ -19,7 +19,14 @@ import { Presence } from '../users/presence.js';
 import { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { LoginFailuresRepository } from './login-failures.repository.js';
-import { THROTTLE_WINDOW_MS, retryAfterMs } from './login-throttle.js';
+import {
+  MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
+  MAX_UNKNOWN_ACCOUNT_FAILURES_PER_ADDRESS,
+  THROTTLE_WINDOW_MS,
+  UNKNOWN_ACCOUNT,
+  accountKey,
+  retryAfterMs,
+} from './login-throttle.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { TokenVerifier, signToken, tokenKey } from './tokens.js';
 
@@ -57,12 +64,17 @@ export class AuthService {
     credentials: Credentials,
     address: string,
   ): Promise<Outcome<{ token: string; user: UserEntity }>> {
-    const account = `${credentials.organization.trim().toLowerCase()}/${credentials.email.trim().toLowerCase()}`;
+    const organization = await this.organizations.findBySlug(credentials.organization);
+    const user =
+      organization &&
+      (await this.users.findByEmailWithPassword(organization.id, credentials.email));
+    // the lookup decides who is signing in, so any spelling of an email counts as its account
+    const account = user ? accountKey(user.organizationId, user.id) : UNKNOWN_ACCOUNT;
+    const limit = user
+      ? MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS
+      : MAX_UNKNOWN_ACCOUNT_FAILURES_PER_ADDRESS;
     const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
-    const wait = retryAfterMs(
-      await this.failures.countForAccount(account, address, since),
-      await this.failures.countForAddress(address, since),
-    );
+    const wait = retryAfterMs(await this.failures.count(account, address, since), limit);
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60_000);
       return failure(
@@ -72,10 +84,6 @@ export class AuthService {
         ),
       );
     }
-    const organization = await this.organizations.findBySlug(credentials.organization);
-    const user =
-      organization &&
-      (await this.users.findByEmailWithPassword(organization.id, credentials.email));
     const valid = user?.active
       ? await verifyPassword(user.passwordHash, credentials.password)
       : await verifyNothing(credentials.password);
@@ -84,7 +92,7 @@ export class AuthService {
       await this.pruneFailures();
       return failure(userError(UserErrorCode.INVALID_CREDENTIALS, WRONG_CREDENTIALS));
     }
-    await this.failures.clearAccount(account, address);
+    await this.failures.clear(account, address);
     const expiresAt = new Date(Date.now() + this.config.jwtExpiresInSeconds * 1000);
     return this.tx.run(async () => {
       const session = await this.sessions.create({
@@ -164,7 +172,9 @@ export class AuthService {
     userId: string,
     newPassword: string,
   ): Promise<Outcome<UserEntity>> {
-    return this.setPasswordEndingSessions(organizationId, userId, newPassword);
+    const outcome = await this.setPasswordEndingSessions(organizationId, userId, newPassword);
+    if (outcome.value) await this.failures.clear(accountKey(organizationId, userId));
+    return outcome;
   }
 
   /** A new password ends every session of the user but `keepSessionId`, in one transaction. */

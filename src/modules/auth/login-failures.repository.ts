@@ -7,7 +7,10 @@ export interface FailureCount {
   oldest: Date | null;
 }
 
-/** Failed sign-in attempts, kept for throttling; not tenant data (the account may not exist). */
+/**
+ * Failed sign-in attempts, kept for throttling: per known account (organization/user id)
+ * and address, or per address for accounts that do not exist. Not tenant data.
+ */
 @Injectable()
 export class LoginFailuresRepository {
   constructor(private readonly tx: TransactionHost) {}
@@ -20,16 +23,17 @@ export class LoginFailuresRepository {
     await this.repo.insert({ account, address, failedAt: new Date() });
   }
 
-  countForAccount(account: string, address: string, since: Date): Promise<FailureCount> {
-    return this.count('account = :account AND address = :address', { account, address, since });
+  count(account: string, address: string, since: Date): Promise<FailureCount> {
+    return this.countWhere('account = :account AND address = :address', {
+      account,
+      address,
+      since,
+    });
   }
 
-  countForAddress(address: string, since: Date): Promise<FailureCount> {
-    return this.count('address = :address', { address, since });
-  }
-
-  async clearAccount(account: string, address: string): Promise<void> {
-    await this.repo.delete({ account, address });
+  /** Forgets the account's failures: from one address after a sign-in, from all after a reset. */
+  async clear(account: string, address?: string): Promise<void> {
+    await this.repo.delete(address === undefined ? { account } : { account, address });
   }
 
   async pruneBefore(before: Date): Promise<void> {
@@ -40,7 +44,7 @@ export class LoginFailuresRepository {
       .execute();
   }
 
-  private async count(
+  private async countWhere(
     condition: string,
     parameters: Record<string, unknown>,
   ): Promise<FailureCount> {
