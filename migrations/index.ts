@@ -6,6 +6,7 @@ import { SearchStatements1764600000000 } from './1764600000000-search-statements
 import { GinPendingLists1764700000000 } from './1764700000000-gin-pending-lists.js';
 import { VocabularyByOrganization1764800000000 } from './1764800000000-vocabulary-by-organization.js';
 import { SearchDocumentsByOrganization1764900000000 } from './1764900000000-search-documents-by-organization.js';
+import { TenantScopedChildRows1765000000000 } from './1765000000000-tenant-scoped-child-rows.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   GinPendingLists1764700000000,
   VocabularyByOrganization1764800000000,
   SearchDocumentsByOrganization1764900000000,
+  TenantScopedChildRows1765000000000,
 ];

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { Role } from '../src/common/auth/role.js';
-import { toGlobalId } from '../src/common/graphql/global-id.js';
+import { idOfType, toGlobalId } from '../src/common/graphql/global-id.js';
+import { TransactionHost } from '../src/database/transaction-host.js';
 import { TestApp } from './support/test-app.js';
 
 /**
@@ -120,5 +121,77 @@ describe('tenant isolation', () => {
     const southLogin = await t.login('south', 'agent@south.example');
     expect(northLogin.user?.id).not.toBe(southLogin.user?.id);
     expect(southLogin.user?.id).toBe(south.user);
+  });
+
+  it('a row cannot point across tenants, whatever the code above the database does', async () => {
+    const sql = (text: string, values: unknown[]) =>
+      t.app.get(TransactionHost).manager.query(text, values);
+    const southOrg = idOfType(south.organization, 'Organization')!;
+    const southUser = idOfType(south.user, 'User')!;
+    const [tip] = await sql(
+      `INSERT INTO tips (organization_id, title, body, language, status, author_id)
+       VALUES ($1, 'South tip', '-', 'en', 'PUBLISHED', $2) RETURNING id`,
+      [southOrg, southUser],
+    );
+    const northUser = (await t.login('north', 'admin@north.example')).user!.id;
+    const northAdmin = idOfType(northUser, 'User')!;
+    const crossings: [string, unknown[]][] = [
+      [
+        `INSERT INTO tip_helpful_votes (organization_id, tip_id, user_id) VALUES ($1, $2, $3)`,
+        [northId, tip.id, northAdmin],
+      ],
+      [
+        `INSERT INTO tip_flags (organization_id, tip_id, user_id, reason) VALUES ($1, $2, $3, 'x')`,
+        [southOrg, tip.id, northAdmin],
+      ],
+      [
+        `INSERT INTO bookmarks (organization_id, user_id, tip_id) VALUES ($1, $2, $3)`,
+        [northId, northAdmin, tip.id],
+      ],
+      [
+        `INSERT INTO tip_events (organization_id, tip_id, user_id, kind, counts) VALUES ($1, $2, $3, 'USED_ON_CALL', true)`,
+        [southOrg, tip.id, northAdmin],
+      ],
+      [
+        `INSERT INTO tips (organization_id, title, body, language, status, author_id) VALUES ($1, 'x', '-', 'en', 'DRAFT', $2)`,
+        [northId, southUser],
+      ],
+      [
+        `INSERT INTO sessions (organization_id, user_id, expires_at) VALUES ($1, $2, now())`,
+        [northId, southUser],
+      ],
+    ];
+    for (const [text, values] of crossings)
+      await expect(sql(text, values)).rejects.toThrow(/foreign key/);
+  });
+
+  it('recordSearchClick refuses another organization’s tip and a position that is not one', async () => {
+    const southTip = (
+      await t.app
+        .get(TransactionHost)
+        .manager.query(`SELECT id FROM tips WHERE title = 'South tip'`)
+    )[0].id as string;
+    const search = await t.gql(`{ search(query: "tip") { searchId } }`, {}, admin);
+    const click = `mutation ($input: RecordSearchClickInput!) { recordSearchClick(input: $input) { recorded userErrors { field code } } }`;
+    const searchId = search.data!.search.searchId as string;
+    const foreign = await t.gql(
+      click,
+      { input: { searchId, nodeId: toGlobalId('Tip', southTip), position: 1 } },
+      admin,
+    );
+    expect(foreign.data?.recordSearchClick).toEqual({
+      recorded: false,
+      userErrors: [{ field: ['input', 'nodeId'], code: 'NOT_FOUND' }],
+    });
+    const negative = await t.gql(
+      click,
+      { input: { searchId, nodeId: toGlobalId('Tip', southTip), position: -3 } },
+      admin,
+    );
+    expect(negative.errors).toBeUndefined();
+    expect(negative.data?.recordSearchClick.recorded).toBeNull();
+    expect(negative.data?.recordSearchClick.userErrors).toEqual([
+      { field: ['input', 'position'], code: 'INVALID' },
+    ]);
   });
 });

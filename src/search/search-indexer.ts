@@ -68,6 +68,16 @@ export class SearchIndexer implements OnModuleInit, OnModuleDestroy {
     return this.engine.maintain();
   }
 
+  /**
+   * After a committed write: indexes it now, or, when that fails, leaves it in the outbox
+   * for the timer (logged, not thrown: the write is done).
+   */
+  async drainSoon(): Promise<void> {
+    await this.drain().catch((error: unknown) =>
+      this.logger.error(`Indexing failed; the timer retries it from the outbox: ${String(error)}`),
+    );
+  }
+
   /** Indexes everything in the outbox; concurrent calls share one run. */
   async drain(): Promise<void> {
     while (this.running) await this.running;

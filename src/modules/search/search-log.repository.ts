@@ -51,8 +51,9 @@ export class SearchLogRepository {
     );
     if (returnedRows(updated).length === 0) return false;
     await this.tx.manager.query(
-      `INSERT INTO search_clicks (search_id, doc_type, doc_id, position) VALUES ($1, 'TIP', $2, $3)`,
-      [searchId, docId, position],
+      `INSERT INTO search_clicks (organization_id, search_id, doc_type, doc_id, position)
+       VALUES ($1, $2, 'TIP', $3, $4)`,
+      [organizationId, searchId, docId, position],
     );
     return true;
   }

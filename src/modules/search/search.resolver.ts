@@ -107,18 +107,15 @@ export class SearchResolver {
         userErrors: [userError(UserErrorCode.NOT_FOUND, 'No such search or result.', 'searchId')],
       };
     }
-    const recorded = await this.searchService.recordClick(
+    const problem = await this.searchService.recordClick(
       caller,
       input.searchId,
       tipId,
       input.position ?? null,
     );
-    return recorded
-      ? { recorded, userErrors: [] }
-      : {
-          recorded,
-          userErrors: [userError(UserErrorCode.NOT_FOUND, 'No such search of yours.', 'searchId')],
-        };
+    return problem
+      ? { recorded: false, userErrors: [problem] }
+      : { recorded: true, userErrors: [] };
   }
 
   @Roles(Role.TEAM_LEAD, Role.ADMIN)

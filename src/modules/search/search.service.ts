@@ -4,6 +4,7 @@ import { Role } from '../../common/auth/role.js';
 import type { Caller } from '../../common/context/request-context.js';
 import {
   Outcome,
+  UserError,
   UserErrorCode,
   failure,
   success,
@@ -126,22 +127,27 @@ export class SearchService {
     });
   }
 
+  /** Records that the caller opened a result of their search; the problem, if it cannot be recorded. */
   async recordClick(
     caller: Caller,
     searchId: string,
     tipId: string,
     position: number | null,
-  ): Promise<boolean> {
+  ): Promise<UserError | null> {
+    const [tip] = await this.tips.findByIds(caller.organizationId, [tipId]);
+    if (!tip || !this.tips.canSee(caller, tip))
+      return userError(UserErrorCode.NOT_FOUND, 'No such result.', 'nodeId');
+    const noSearch = userError(UserErrorCode.NOT_FOUND, 'No such search of yours.', 'searchId');
     const add = () =>
       this.log.addClick(caller.organizationId, caller.userId, searchId, tipId, position);
     await this.logWriter.flush();
-    if (await add()) return true;
+    if (await add()) return null;
     // Another API instance may have answered the search and not yet written its log batch.
     const searchedAt = searchTimeOf(searchId);
     const wait = searchedAt === null ? 0 : searchedAt + WRITTEN_WITHIN_MS - Date.now();
-    if (wait <= 0 || wait > WRITTEN_WITHIN_MS) return false;
+    if (wait <= 0 || wait > WRITTEN_WITHIN_MS) return noSearch;
     await sleep(wait);
-    return add();
+    return (await add()) ? null : noSearch;
   }
 
   async gaps(caller: Caller, since: Date, until: Date, first: number): Promise<SearchGapRow[]> {

@@ -9,6 +9,7 @@ import {
   createUnionType,
 } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { stripUnstorable } from '../../common/validation/storable-text.js';
 import { MAX_COUNTED_MATCHES } from '../../search/search-engine.js';
 import { fromGlobalId } from '../../common/graphql/global-id.js';
@@ -130,13 +131,20 @@ export class RecordSearchClickInput {
   nodeId: string;
 
   @Field(() => Int, { nullable: true, description: 'Its position in the results, from 1.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: 'The position counts from 1.' })
+  @Max(MAX_COUNTED_MATCHES, { message: `The position is at most ${MAX_COUNTED_MATCHES}.` })
   position?: number | null;
 }
 
 @ObjectType()
 export class RecordSearchClickPayload {
-  @Field()
-  recorded: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True once recorded; false or null when userErrors say why not.',
+  })
+  recorded?: boolean;
 
   @Field(() => [UserError])
   userErrors: UserError[];

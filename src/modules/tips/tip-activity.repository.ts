@@ -25,45 +25,67 @@ export class TipActivityRepository {
     await this.tx.repository(TipEventEntity).insert(event);
   }
 
-  async usedSince(tipId: string, userId: string, since: Date): Promise<boolean> {
-    return this.tx
-      .repository(TipEventEntity)
-      .existsBy({ tipId, userId, kind: 'USED_ON_CALL', createdAt: MoreThan(since) });
+  async usedSince(
+    organizationId: string,
+    tipId: string,
+    userId: string,
+    since: Date,
+  ): Promise<boolean> {
+    return this.tx.repository(TipEventEntity).existsBy({
+      organizationId,
+      tipId,
+      userId,
+      kind: 'USED_ON_CALL',
+      createdAt: MoreThan(since),
+    });
   }
 
   /** Adds the vote; false when the user had already voted. */
-  async addHelpfulVote(tipId: string, userId: string): Promise<boolean> {
+  async addHelpfulVote(organizationId: string, tipId: string, userId: string): Promise<boolean> {
     const result = await this.tx.manager.query(
-      `INSERT INTO tip_helpful_votes (tip_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING tip_id`,
-      [tipId, userId],
+      `INSERT INTO tip_helpful_votes (organization_id, tip_id, user_id) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING RETURNING tip_id`,
+      [organizationId, tipId, userId],
     );
     return result.length > 0;
   }
 
   /** Removes the vote; false when there was none. */
-  async removeHelpfulVote(tipId: string, userId: string): Promise<boolean> {
-    const result = await this.tx.repository(HelpfulVoteEntity).delete({ tipId, userId });
+  async removeHelpfulVote(organizationId: string, tipId: string, userId: string): Promise<boolean> {
+    const result = await this.tx
+      .repository(HelpfulVoteEntity)
+      .delete({ organizationId, tipId, userId });
     return (result.affected ?? 0) > 0;
   }
 
-  async votedTips(userId: string, tipIds: readonly string[]): Promise<Set<string>> {
+  async votedTips(
+    organizationId: string,
+    userId: string,
+    tipIds: readonly string[],
+  ): Promise<Set<string>> {
     const votes = await this.tx
       .repository(HelpfulVoteEntity)
-      .findBy({ userId, tipId: In([...tipIds]) });
+      .findBy({ organizationId, userId, tipId: In([...tipIds]) });
     return new Set(votes.map((vote) => vote.tipId));
   }
 
   /** Records the flag (once per user); returns how many distinct agents have flagged the tip. */
-  async addFlag(tipId: string, userId: string, reason: string): Promise<number> {
+  async addFlag(
+    organizationId: string,
+    tipId: string,
+    userId: string,
+    reason: string,
+  ): Promise<number> {
     await this.tx.manager.query(
-      `INSERT INTO tip_flags (tip_id, user_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-      [tipId, userId, reason],
+      `INSERT INTO tip_flags (organization_id, tip_id, user_id, reason) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING`,
+      [organizationId, tipId, userId, reason],
     );
-    return this.tx.repository(TipFlagEntity).countBy({ tipId });
+    return this.tx.repository(TipFlagEntity).countBy({ organizationId, tipId });
   }
 
-  async clearFlags(tipId: string): Promise<void> {
-    await this.tx.repository(TipFlagEntity).delete({ tipId });
+  async clearFlags(organizationId: string, tipId: string): Promise<void> {
+    await this.tx.repository(TipFlagEntity).delete({ organizationId, tipId });
   }
 
   async addBookmark(organizationId: string, userId: string, tipId: string): Promise<void> {
@@ -73,14 +95,18 @@ export class TipActivityRepository {
     );
   }
 
-  async removeBookmark(userId: string, tipId: string): Promise<void> {
-    await this.tx.repository(BookmarkEntity).delete({ userId, tipId });
+  async removeBookmark(organizationId: string, userId: string, tipId: string): Promise<void> {
+    await this.tx.repository(BookmarkEntity).delete({ organizationId, userId, tipId });
   }
 
-  async bookmarkedTips(userId: string, tipIds: readonly string[]): Promise<Set<string>> {
+  async bookmarkedTips(
+    organizationId: string,
+    userId: string,
+    tipIds: readonly string[],
+  ): Promise<Set<string>> {
     const rows = await this.tx
       .repository(BookmarkEntity)
-      .findBy({ userId, tipId: In([...tipIds]) });
+      .findBy({ organizationId, userId, tipId: In([...tipIds]) });
     return new Set(rows.map((row) => row.tipId));
   }
 

@@ -85,6 +85,9 @@ export class TagEntity {
 
 @Entity('tip_tags')
 export class TipTagEntity {
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId: string;
+
   @PrimaryColumn({ name: 'tip_id', type: 'uuid' })
   tipId: string;
 
@@ -157,6 +160,9 @@ export class TipEventEntity {
 
 @Entity('tip_helpful_votes')
 export class HelpfulVoteEntity {
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId: string;
+
   @PrimaryColumn({ name: 'tip_id', type: 'uuid' })
   tipId: string;
 
@@ -166,6 +172,9 @@ export class HelpfulVoteEntity {
 
 @Entity('tip_flags')
 export class TipFlagEntity {
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId: string;
+
   @PrimaryColumn({ name: 'tip_id', type: 'uuid' })
   tipId: string;
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { Page, PageArgs, paginate } from '../../database/keyset.js';
 import { returnedRows } from '../../database/returned-rows.js';
+import { isUniqueViolation } from '../../database/unique-violation.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import { TagEntity, TipEntity, TipRevisionEntity, TipStatus } from './tip.entities.js';
 
@@ -33,6 +34,9 @@ export interface TipFilter {
 }
 
 /** Tips, their tags and revisions, always within one organization. */
+/** Another tip of the organization has the external id (a concurrent writer took it first). */
+export class ExternalIdTakenError extends Error {}
+
 @Injectable()
 export class TipsRepository {
   constructor(private readonly tx: TransactionHost) {}
@@ -46,13 +50,25 @@ export class TipsRepository {
     return tip ?? null;
   }
 
+  /**
+   * Locks the tip's row until the transaction ends, so that concurrent writers of one tip
+   * (revisions, reuse and vote counters) take turns; returns the tip as it is now.
+   */
+  async lock(organizationId: string, id: string): Promise<TipEntity | null> {
+    await this.tx.manager.query(
+      `SELECT 1 FROM tips WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
+      [organizationId, id],
+    );
+    return this.findById(organizationId, id);
+  }
+
   /** Tips with their tags, in one query: search reads the tips of every page of hits. */
   async findByIds(organizationId: string, ids: readonly string[]): Promise<TipEntity[]> {
     if (ids.length === 0) return [];
     const rows: Record<string, unknown>[] = await this.tx.manager.query(
       `SELECT tip.*, array(
          SELECT t.name FROM tip_tags tt JOIN tags t ON t.id = tt.tag_id
-         WHERE tt.tip_id = tip.id ORDER BY t.name) AS tag_names
+         WHERE tt.organization_id = tip.organization_id AND tt.tip_id = tip.id ORDER BY t.name) AS tag_names
        FROM tips tip WHERE tip.organization_id = $1 AND tip.id = ANY($2::uuid[])`,
       [organizationId, [...ids]],
     );
@@ -101,8 +117,9 @@ export class TipsRepository {
   async insert(organizationId: string, tips: NewTip[]): Promise<TipEntity[]> {
     if (tips.length === 0) return [];
     // One JSON parameter, not a dozen per tip: imports insert thousands at a time.
-    const rows: Record<string, unknown>[] = await this.tx.manager.query(
-      `INSERT INTO tips (organization_id, external_id, title, body, language, status, author_id,
+    const rows: Record<string, unknown>[] = await this.tx.manager
+      .query(
+        `INSERT INTO tips (organization_id, external_id, title, body, language, status, author_id,
          revision, used_count, helpful_count, verify_by, verified_at, published_at)
        SELECT $1, d."externalId", d.title, d.body, d.language, d.status, d."authorId", 1, 0, 0,
          d."verifyBy", d."verifiedAt", d."publishedAt"
@@ -110,8 +127,11 @@ export class TipsRepository {
          language text, status text, "authorId" uuid, "verifyBy" timestamptz,
          "verifiedAt" timestamptz, "publishedAt" timestamptz)
        RETURNING *`,
-      [organizationId, JSON.stringify(tips)],
-    );
+        [organizationId, JSON.stringify(tips)],
+      )
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? new ExternalIdTakenError() : error;
+      });
     return rows.map((row) => this.tips.create(this.fromRow(row)));
   }
 
@@ -190,14 +210,18 @@ export class TipsRepository {
       (await this.ensureTags(organizationId, names)).map((tag) => [tag.name, tag.id]),
     );
     const tipIds = [...tagsByTip.keys()];
-    await this.tx.manager.query(`DELETE FROM tip_tags WHERE tip_id = ANY($1::uuid[])`, [tipIds]);
+    await this.tx.manager.query(
+      `DELETE FROM tip_tags WHERE organization_id = $1 AND tip_id = ANY($2::uuid[])`,
+      [organizationId, tipIds],
+    );
     const links = [...tagsByTip].flatMap(([tipId, tipTags]) =>
       tipTags.map((name) => [tipId, tags.get(name)!]),
     );
     if (links.length === 0) return;
     await this.tx.manager.query(
-      `INSERT INTO tip_tags (tip_id, tag_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
-      [links.map(([tipId]) => tipId), links.map(([, tagId]) => tagId)],
+      `INSERT INTO tip_tags (organization_id, tip_id, tag_id)
+       SELECT $1, * FROM unnest($2::uuid[], $3::uuid[])`,
+      [organizationId, links.map(([tipId]) => tipId), links.map(([, tagId]) => tagId)],
     );
   }
 
@@ -239,7 +263,7 @@ export class TipsRepository {
     if (tips.length === 0) return tips;
     const rows: { tip_id: string; name: string }[] = await this.tx.manager.query(
       `SELECT tt.tip_id, t.name FROM tip_tags tt JOIN tags t ON t.id = tt.tag_id
-       WHERE t.organization_id = $1 AND tt.tip_id = ANY($2::uuid[]) ORDER BY t.name`,
+       WHERE tt.organization_id = $1 AND tt.tip_id = ANY($2::uuid[]) ORDER BY t.name`,
       [organizationId, tips.map((tip) => tip.id)],
     );
     for (const tip of tips)

@@ -26,7 +26,7 @@ import {
   externalIdProblem,
 } from './tip-rules.js';
 import { TipEntity, TipRevisionEntity, TipStatus } from './tip.entities.js';
-import { TipChanges, TipsRepository } from './tips.repository.js';
+import { ExternalIdTakenError, TipChanges, TipsRepository } from './tips.repository.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SEARCHABLE = new Set([TipStatus.PUBLISHED, TipStatus.NEEDS_REVIEW, TipStatus.ARCHIVED]);
@@ -91,18 +91,18 @@ export class TipsService implements OnModuleInit {
     const problem = contentProblem(details) ?? externalIdProblem(externalId ?? '');
     if (problem) return failure(userError(UserErrorCode.INVALID, problem[1], problem[0]));
     const content = cleanContent(details);
+    const taken = failure(
+      userError(
+        UserErrorCode.TAKEN,
+        `A tip with external id "${externalId}" already exists.`,
+        'externalId',
+      ),
+    );
     if (
       externalId &&
       (await this.tips.findByExternalIds(caller.organizationId, [externalId])).length
-    ) {
-      return failure(
-        userError(
-          UserErrorCode.TAKEN,
-          `A tip with external id "${externalId}" already exists.`,
-          'externalId',
-        ),
-      );
-    }
+    )
+      return taken;
     const id = await this.write(caller.organizationId, async () => {
       const published = details.publish ? await this.publication(caller.organizationId) : {};
       const [tip] = await this.tips.insert(caller.organizationId, [
@@ -122,7 +122,11 @@ export class TipsService implements OnModuleInit {
       ]);
       await this.organizations.addLanguage(caller.organizationId, content.language);
       return tip.id;
+    }).catch((error: unknown) => {
+      if (error instanceof ExternalIdTakenError) return null;
+      throw error;
     });
+    if (!id) return taken;
     return success((await this.tips.findById(caller.organizationId, id))!);
   }
 
@@ -215,7 +219,7 @@ export class TipsService implements OnModuleInit {
         ...(await this.verification(tip.organizationId)),
       },
       async () => {
-        await this.activity.clearFlags(tip.id);
+        await this.activity.clearFlags(tip.organizationId, tip.id);
         await this.activity.addEvent({
           organizationId: tip.organizationId,
           tipId: tip.id,
@@ -246,7 +250,12 @@ export class TipsService implements OnModuleInit {
       );
     }
     await this.write(tip.organizationId, async () => {
-      const flags = await this.activity.addFlag(tip.id, caller.userId, cleanReason);
+      const flags = await this.activity.addFlag(
+        tip.organizationId,
+        tip.id,
+        caller.userId,
+        cleanReason,
+      );
       await this.activity.addEvent({
         organizationId: tip.organizationId,
         tipId: tip.id,
@@ -270,15 +279,12 @@ export class TipsService implements OnModuleInit {
   async markUsed(caller: Caller, id: string): Promise<TipEntity> {
     const tip = await this.visible(caller, id);
     if (tip.status === TipStatus.DRAFT) return tip;
-    await this.tx.run(async () => {
-      if (
-        await this.activity.usedSince(
-          tip.id,
-          caller.userId,
-          new Date(Date.now() - REUSE_REPEAT_WINDOW_MS),
-        )
-      )
-        return;
+    await this.write(tip.organizationId, async () => {
+      // one agent's clicks at once must count once: they take turns on the tip's row
+      await this.tips.lock(tip.organizationId, tip.id);
+      const since = new Date(Date.now() - REUSE_REPEAT_WINDOW_MS);
+      if (await this.activity.usedSince(tip.organizationId, tip.id, caller.userId, since))
+        return [];
       const counts = tip.authorId !== caller.userId;
       await this.activity.addEvent({
         organizationId: tip.organizationId,
@@ -287,7 +293,9 @@ export class TipsService implements OnModuleInit {
         kind: 'USED_ON_CALL',
         counts,
       });
-      if (counts) await this.tips.addToCounter(tip.organizationId, tip.id, 'usedCount', 1);
+      if (!counts) return [];
+      await this.tips.addToCounter(tip.organizationId, tip.id, 'usedCount', 1);
+      return [tip.id]; // reuse ranks the tip: the index learns it
     });
     return (await this.tips.findById(tip.organizationId, tip.id))!;
   }
@@ -295,11 +303,11 @@ export class TipsService implements OnModuleInit {
   /** One helpful vote per user, which they can take back; an author's vote on their own tip is not counted. */
   async setHelpful(caller: Caller, id: string, helpful: boolean): Promise<TipEntity> {
     const tip = await this.visible(caller, id);
-    await this.tx.run(async () => {
+    await this.write(tip.organizationId, async () => {
       const changed = helpful
-        ? await this.activity.addHelpfulVote(tip.id, caller.userId)
-        : await this.activity.removeHelpfulVote(tip.id, caller.userId);
-      if (!changed) return;
+        ? await this.activity.addHelpfulVote(tip.organizationId, tip.id, caller.userId)
+        : await this.activity.removeHelpfulVote(tip.organizationId, tip.id, caller.userId);
+      if (!changed) return [];
       const counts = tip.authorId !== caller.userId;
       await this.activity.addEvent({
         organizationId: tip.organizationId,
@@ -308,8 +316,9 @@ export class TipsService implements OnModuleInit {
         kind: helpful ? 'HELPFUL_ADDED' : 'HELPFUL_REMOVED',
         counts,
       });
-      if (counts)
-        await this.tips.addToCounter(tip.organizationId, tip.id, 'helpfulCount', helpful ? 1 : -1);
+      if (!counts) return [];
+      await this.tips.addToCounter(tip.organizationId, tip.id, 'helpfulCount', helpful ? 1 : -1);
+      return [tip.id];
     });
     return (await this.tips.findById(tip.organizationId, tip.id))!;
   }
@@ -317,7 +326,7 @@ export class TipsService implements OnModuleInit {
   async setBookmark(caller: Caller, id: string, bookmarked: boolean): Promise<TipEntity> {
     const tip = await this.visible(caller, id);
     if (bookmarked) await this.activity.addBookmark(caller.organizationId, caller.userId, tip.id);
-    else await this.activity.removeBookmark(caller.userId, tip.id);
+    else await this.activity.removeBookmark(caller.organizationId, caller.userId, tip.id);
     return tip;
   }
 
@@ -343,11 +352,11 @@ export class TipsService implements OnModuleInit {
   }
 
   votedHelpful(caller: Caller, tipIds: readonly string[]): Promise<Set<string>> {
-    return this.activity.votedTips(caller.userId, tipIds);
+    return this.activity.votedTips(caller.organizationId, caller.userId, tipIds);
   }
 
   bookmarked(caller: Caller, tipIds: readonly string[]): Promise<Set<string>> {
-    return this.activity.bookmarkedTips(caller.userId, tipIds);
+    return this.activity.bookmarkedTips(caller.organizationId, caller.userId, tipIds);
   }
 
   /** Scheduled: published tips past their verification date go to review. */
@@ -359,7 +368,7 @@ export class TipsService implements OnModuleInit {
       );
       return tips;
     });
-    if (expired.length && !this.tx.inTransaction) await this.indexer.drain();
+    if (expired.length && !this.tx.inTransaction) await this.indexer.drainSoon();
     return expired.length;
   }
 
@@ -369,8 +378,10 @@ export class TipsService implements OnModuleInit {
   }
 
   /**
-   * Runs `work` in a transaction that also queues the tips for indexing, then indexes them.
-   * Inside an outer transaction the indexing waits for whoever commits it (or the indexer's timer).
+   * Runs `work` in a transaction that also queues the tips it returns for indexing, then
+   * indexes them. Inside an outer transaction the indexing waits for whoever commits it (or
+   * the indexer's timer). Indexing that fails after the commit is retried by the indexer's
+   * timer from the outbox: the write itself succeeded, and says so.
    */
   async write<T extends string | string[]>(
     organizationId: string,
@@ -383,7 +394,7 @@ export class TipsService implements OnModuleInit {
       );
       return ids;
     });
-    if (!this.tx.inTransaction) await this.indexer.drain();
+    if (!this.tx.inTransaction) await this.indexer.drainSoon();
     return result;
   }
 
@@ -410,7 +421,9 @@ export class TipsService implements OnModuleInit {
     changed: string[],
   ): Promise<void> {
     await this.write(tip.organizationId, async () => {
-      const number = tip.revision + 1;
+      // concurrent editors take turns, each writing the next revision
+      const current = await this.tips.lock(tip.organizationId, tip.id);
+      const number = (current ?? tip).revision + 1;
       const changes: TipChanges = {
         title: next.title,
         body: next.body,
