@@ -7,6 +7,7 @@ import { GinPendingLists1764700000000 } from './1764700000000-gin-pending-lists.
 import { VocabularyByOrganization1764800000000 } from './1764800000000-vocabulary-by-organization.js';
 import { SearchDocumentsByOrganization1764900000000 } from './1764900000000-search-documents-by-organization.js';
 import { TenantScopedChildRows1765000000000 } from './1765000000000-tenant-scoped-child-rows.js';
+import { UserDeactivatedAt1765100000000 } from './1765100000000-user-deactivated-at.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   VocabularyByOrganization1764800000000,
   SearchDocumentsByOrganization1764900000000,
   TenantScopedChildRows1765000000000,
+  UserDeactivatedAt1765100000000,
 ];

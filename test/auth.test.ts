@@ -183,7 +183,7 @@ describe('sign-in', () => {
     expect((await t.login('acme', 'forgetful@acme.example', 'reset by admin')).token).toBeTruthy();
   });
 
-  it("deactivation stops the user's tokens at once and blocks sign-in; reactivation restores sign-in", async () => {
+  it("deactivation stops the user's tokens at once and blocks sign-in; reactivation restores sign-in, not the old tokens", async () => {
     const user = await t.user(orgId, 'leaver@acme.example');
     const userToken = await t.token('acme', 'leaver@acme.example');
     const admin = await t.token('acme', 'admin@acme.example');
@@ -197,7 +197,44 @@ describe('sign-in', () => {
     );
     const reactivate = `mutation ($input: UserIdInput!) { reactivateUser(input: $input) { user { active } } }`;
     expect((await t.gql(reactivate, { input }, admin)).data?.reactivateUser.user.active).toBe(true);
-    expect((await t.login('acme', 'leaver@acme.example')).token).toBeTruthy();
+    const stale = await t.gql(ME, {}, userToken);
+    expect(stale.errors?.[0]).toMatchObject({
+      message: 'This session has ended; sign in again.',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    const fresh = await t.token('acme', 'leaver@acme.example');
+    expect((await t.gql(ME, {}, fresh)).data?.me.id).toBe(input.id);
+  });
+
+  it('refuses passwords that are common, close to common, or made of the user’s email', async () => {
+    const admin = await t.token('acme', 'admin@acme.example');
+    const create = `mutation ($input: CreateUserInput!) { createUser(input: $input) { user { id } userErrors { field message } } }`;
+    const input = (password: string) => ({
+      email: 'dana.k@acme.example',
+      displayName: 'Dana',
+      role: 'AGENT',
+      password,
+    });
+    for (const weak of [
+      'password1',
+      'P@ssw0rd!',
+      'qwertyuiop',
+      'dana.k@acme.example',
+      'Dana.acme',
+    ]) {
+      const result = await t.gql(create, { input: input(weak) }, admin);
+      expect(result.data?.createUser.userErrors).toEqual([
+        { field: ['input', 'password'], message: expect.stringMatching(/too easy to guess/) },
+      ]);
+    }
+    const strong = await t.gql(create, { input: input('lantern orchard velvet') }, admin);
+    expect(strong.data?.createUser.userErrors).toEqual([]);
+    const change = await t.gql(
+      `mutation { changePassword(input: { currentPassword: "lantern orchard velvet", newPassword: "Summer2024!" }) { userErrors { field message } } }`,
+      {},
+      await t.token('acme', 'dana.k@acme.example', 'lantern orchard velvet'),
+    );
+    expect(change.data?.changePassword.userErrors[0].field).toEqual(['input', 'newPassword']);
   });
 
   it('rejects an empty login input with field errors', async () => {

@@ -131,4 +131,30 @@ describe('input that cannot be stored', () => {
     expect(gaps.map((gap) => gap.query)).toContain('kept entry');
     expect(gaps.map((gap) => gap.query)).not.toContain('lost cause');
   });
+
+  it('refuses dates that are not dates, in arguments and in cursors, before they reach the database', async () => {
+    const gaps = await t.gql(`{ searchGaps(since: "garbage") { query } }`, {}, lead);
+    expect(gaps.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/"garbage" is not a date and time/),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, // a literal: refused before running
+    });
+    const farFuture = await t.gql(
+      `query ($since: DateTime) { searchGaps(since: $since) { query } }`,
+      { since: '+275760-09-13T00:00:00Z' },
+      lead,
+    );
+    expect(farFuture.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const cursor = Buffer.from(
+      JSON.stringify(['-271821-04-20T00:00:00.000Z', '00000000-0000-4000-8000-000000000000']),
+    ).toString('base64url');
+    const page = await t.gql(
+      `query ($after: String) { users(after: $after) { edges { cursor } } }`,
+      { after: cursor },
+      lead,
+    );
+    expect(page.errors?.[0]).toMatchObject({
+      message: 'The cursor "after" is not one this list returned.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
 });

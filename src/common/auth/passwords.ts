@@ -20,10 +20,47 @@ export async function verifyNothing(password: string): Promise<false> {
   return false;
 }
 
-export function passwordProblem(password: string): string | null {
+type Estimate = (password: string, personal: string[]) => { score: number; warning: string | null };
+
+/** zxcvbn with its common-password and word lists, loaded on first use (they take a moment). */
+let estimator: Promise<Estimate> | undefined;
+function loadEstimator(): Promise<Estimate> {
+  estimator ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(
+    ([{ default: core }, common]) => {
+      const zxcvbn = new core.ZxcvbnFactory({
+        dictionary: { ...common.dictionary },
+        graphs: common.adjacencyGraphs,
+      });
+      return (password, personal) => {
+        const result = zxcvbn.check(password, personal);
+        return { score: result.score, warning: result.feedback.warning };
+      };
+    },
+  );
+  return estimator;
+}
+
+/** Scores below this (0–4) are guessed by trying common passwords and their variations. */
+export const MIN_PASSWORD_SCORE = 3;
+
+/**
+ * What is wrong with a new password, or null: its length, and whether it is a common
+ * password, a variation of one, or made of the user's own email or name (`personal`).
+ */
+export async function passwordProblem(
+  password: string,
+  personal: string[],
+): Promise<string | null> {
   if (password.length < PASSWORD_MIN_LENGTH)
     return `The password must be at least ${PASSWORD_MIN_LENGTH} characters.`;
   if (password.length > PASSWORD_MAX_LENGTH)
     return `The password must be at most ${PASSWORD_MAX_LENGTH} characters.`;
-  return null;
+  const inputs = personal.flatMap((text) => [text, ...text.toLowerCase().split(/[@.\s_-]+/)]);
+  const { score, warning } = (await loadEstimator())(password, inputs.filter(Boolean));
+  if (score >= MIN_PASSWORD_SCORE) return null;
+  const why =
+    warning === 'userInputs'
+      ? 'it is made of your email or name'
+      : 'it is a common password or close to one';
+  return `That password is too easy to guess: ${why}. A few unrelated words make a strong one.`;
 }

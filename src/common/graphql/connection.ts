@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Keyset, Page, PageArgs } from '../../database/keyset.js';
 import { badInput } from './errors.js';
+import { parseDateTime } from './date-time.scalar.js';
 import { UUID } from './global-id.js';
 
 @ObjectType()
@@ -48,14 +49,8 @@ function decodeCursor(cursor: string): Keyset {
     const [createdAt, id] = JSON.parse(
       Buffer.from(cursor, 'base64url').toString('utf8'),
     ) as unknown[];
-    if (
-      typeof createdAt === 'string' &&
-      !Number.isNaN(Date.parse(createdAt)) &&
-      typeof id === 'string' &&
-      UUID.test(id)
-    ) {
-      return { createdAt: new Date(createdAt), id };
-    }
+    const at = parseDateTime(createdAt);
+    if (at && typeof id === 'string' && UUID.test(id)) return { createdAt: at, id };
   } catch {
     // reported below
   }

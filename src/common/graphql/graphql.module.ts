@@ -8,6 +8,7 @@ import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { InputValidationPipe } from '../validation/input-validation.pipe.js';
 import { UserErrorsInterceptor } from '../validation/user-errors.interceptor.js';
+import { DateTimeScalar } from './date-time.scalar.js';
 import { ErrorCode } from './errors.js';
 import { GraphqlErrorFilter } from './graphql-error.filter.js';
 import { graphqlOverHttpStatusPlugin } from './http-status.plugin.js';
@@ -46,6 +47,7 @@ export function formatError(
       useFactory: (config: AppConfig) => ({
         path: '/graphql',
         autoSchemaFile: true,
+        buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
         sortSchema: true,
         playground: false,
         graphiql: false, // served from the installed packages instead (common/http/graphiql.ts)

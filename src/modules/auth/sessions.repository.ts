@@ -48,7 +48,10 @@ export class SessionsRepository {
   ): Promise<SessionWithUser | null> {
     const [row] = (await this.tx.manager.query(
       `WITH found AS (
-         SELECT s.id AS "sessionId", s.revoked_at AS "revokedAt", s.expires_at AS "expiresAt",
+         SELECT s.id AS "sessionId", s.expires_at AS "expiresAt",
+           -- a deactivation ends every session begun before it, even after a reactivation
+           CASE WHEN u.deactivated_at >= s.created_at THEN coalesce(s.revoked_at, u.deactivated_at)
+             ELSE s.revoked_at END AS "revokedAt",
            u.id AS "userId", u.organization_id AS "organizationId", u.role, u.team_id AS "teamId",
            u.active, u.last_active_at
          FROM sessions s JOIN users u ON u.organization_id = s.organization_id AND u.id = s.user_id

@@ -27,7 +27,7 @@ export type UserChanges = Partial<
     | 'lastActiveAt'
     | 'passwordHash'
   >
->;
+> & { deactivatedAt?: () => string };
 
 /** Users, always within one organization. */
 @Injectable()

@@ -35,6 +35,13 @@ export interface UserUpdate {
   teamId?: string | null;
 }
 
+/** The database's clock, which also stamps sessions, decides which sessions came before. */
+const DEACTIVATED: UserChanges = {
+  active: false,
+  presence: Presence.OFFLINE,
+  deactivatedAt: () => 'clock_timestamp()',
+};
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -92,7 +99,7 @@ export class UsersService {
     if (details.locale && !LOCALE.test(details.locale)) {
       return failure(userError(UserErrorCode.INVALID, LOCALE_MESSAGE, 'locale'));
     }
-    const problem = passwordProblem(details.password);
+    const problem = await passwordProblem(details.password, [details.email, details.displayName]);
     if (problem) return failure(userError(UserErrorCode.INVALID, problem, 'password'));
     if (details.teamId && !(await this.teams.findById(organizationId, details.teamId))) {
       return failure(userError(UserErrorCode.NOT_FOUND, 'No team with that id.', 'teamId'));
@@ -166,13 +173,13 @@ export class UsersService {
         ),
       );
     }
-    const changes: UserChanges = active ? { active } : { active, presence: Presence.OFFLINE };
+    const changes: UserChanges = active ? { active } : DEACTIVATED;
     return success((await this.users.update(caller.organizationId, id, changes))!);
   }
 
   /** Deactivates without a caller (the command line, system accounts). */
   async deactivate(organizationId: string, id: string): Promise<void> {
-    await this.users.update(organizationId, id, { active: false, presence: Presence.OFFLINE });
+    await this.users.update(organizationId, id, DEACTIVATED);
   }
 
   async setPresence(organizationId: string, id: string, presence: Presence): Promise<UserEntity> {
@@ -189,7 +196,9 @@ export class UsersService {
     id: string,
     password: string,
   ): Promise<Outcome<UserEntity>> {
-    const problem = passwordProblem(password);
+    const current = await this.users.findById(organizationId, id);
+    if (!current) throw notFound('user');
+    const problem = await passwordProblem(password, [current.email, current.displayName]);
     if (problem) return failure(userError(UserErrorCode.INVALID, problem, 'newPassword'));
     const user = await this.users.update(organizationId, id, {
       passwordHash: await hashPassword(password),
