@@ -202,7 +202,7 @@ describe('command line', () => {
     expect(first.stderr).toContain(
       'line 6: "status" must be one of DRAFT, PUBLISHED, NEEDS_REVIEW, ARCHIVED',
     );
-    expect(first.stdout).toContain('3 created, 0 updated, 4 failed.');
+    expect(first.stdout).toContain('3 created, 0 updated, 0 unchanged, 4 failed.');
 
     const update = join(workDir, 'update.jsonl');
     await writeFile(
@@ -217,7 +217,7 @@ describe('command line', () => {
     );
     expect(await cli(['import', update, '--org', 'kb'], env)).toMatchObject({
       code: 0,
-      stdout: expect.stringContaining('0 created, 1 updated, 0 failed.'),
+      stdout: expect.stringContaining('0 created, 1 updated, 0 unchanged, 0 failed.'),
     });
 
     const exported = await cli(['export', '--org', 'kb'], env);
@@ -257,7 +257,7 @@ describe('command line', () => {
     await writeFile(roundTrip, exported.stdout);
     expect(await cli(['import', roundTrip, '--org', 'kb'], env)).toMatchObject({
       code: 0,
-      stdout: expect.stringContaining('0 created, 3 updated, 0 failed.'),
+      stdout: expect.stringContaining('0 created, 0 updated, 3 unchanged, 0 failed.'),
     });
     const author = await cli(
       ['import', roundTrip, '--org', 'kb', '--author', 'nobody@kb.example'],

@@ -83,7 +83,7 @@ export async function runCommand(
       const report = await importer.import(orgId, author.id, command.file ?? '', output.progress);
       report.failed.forEach(({ line, reason }) => output.err(`line ${line}: ${reason}`));
       output.out(
-        `${report.created} created, ${report.updated} updated, ${report.failed.length} failed.`,
+        `${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed.length} failed.`,
       );
       return report.failed.length > 0 ? 1 : 0;
     }

@@ -27,6 +27,8 @@ export interface TipLine {
 export interface ImportReport {
   created: number;
   updated: number;
+  /** lines that match their tip exactly: nothing is written for them, not even a revision */
+  unchanged: number;
   failed: { line: number; reason: string }[];
 }
 
@@ -81,7 +83,7 @@ export class TipsImportService {
   ): Promise<ImportReport> {
     const lines = text.split('\n');
     const total = lines.length;
-    const report: ImportReport = { created: 0, updated: 0, failed: [] };
+    const report: ImportReport = { created: 0, updated: 0, unchanged: 0, failed: [] };
     const seen = new Map<string, number>();
     let batch: ParsedLine[] = [];
     for (let i = 0; i < lines.length; i++) {
@@ -144,7 +146,11 @@ export class TipsImportService {
         ).map((tip) => [tip.externalId!, tip]),
       );
       const fresh = batch.filter((line) => !existing.has(line.externalId));
-      const changed = batch.filter((line) => existing.has(line.externalId));
+      const changed = batch.filter((line) => {
+        const tip = existing.get(line.externalId);
+        return tip !== undefined && !sameTip(tip, line);
+      });
+      const written = [...fresh, ...changed];
       const publication = await this.tipsService.publication(organizationId);
       const inserted = await this.tips.insert(
         organizationId,
@@ -180,7 +186,7 @@ export class TipsImportService {
         }),
       );
       const tagsByTip = new Map<string, string[]>();
-      const revisions = batch.map((line) => {
+      const revisions = written.map((line) => {
         const tip = existing.get(line.externalId) ?? byExternalId.get(line.externalId)!;
         tagsByTip.set(tip.id, line.tags);
         const number = existing.has(line.externalId) ? tip.revision + 1 : 1;
@@ -201,12 +207,12 @@ export class TipsImportService {
       });
       await this.tips.setTags(organizationId, tagsByTip);
       await this.tips.addRevisions(revisions);
-      for (const language of new Set(batch.map((line) => line.language))) {
+      for (const language of new Set(written.map((line) => line.language))) {
         await this.organizations.addLanguage(organizationId, language);
       }
       // The batch's tips as they are now, indexed with the batch (no need to read them back).
       const now = new Date();
-      const current = batch.map((line): TipEntity => {
+      const current = written.map((line): TipEntity => {
         const before = existing.get(line.externalId);
         const tip = before ?? byExternalId.get(line.externalId)!;
         const { title, body, language, tags } = line;
@@ -228,9 +234,22 @@ export class TipsImportService {
       );
       report.created += fresh.length;
       report.updated += changed.length;
+      report.unchanged += batch.length - written.length;
     });
     await this.indexer.drain();
   }
+}
+
+/** Whether the line says what the tip already holds (tags in any order; no status means the tip's). */
+function sameTip(tip: TipEntity, line: TipLine): boolean {
+  const tags = (list: string[]) => [...list].sort().join('\n');
+  return (
+    tip.title === line.title &&
+    tip.body === line.body &&
+    tip.language === line.language &&
+    tags(tip.tags ?? []) === tags(line.tags) &&
+    (line.status === undefined || line.status === tip.status)
+  );
 }
 
 /** Checks one JSON line; returns the tip or why the line was refused. */
