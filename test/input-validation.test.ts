@@ -33,8 +33,9 @@ describe('input that cannot be stored', () => {
     t = await TestApp.start();
     for (const slug of ['acme', 'globex']) {
       const org = await t.organization(slug);
-      await t.user(org.id, `agent@${slug}.example`);
-      const teamLead = await t.user(org.id, `lead@${slug}.example`, Role.TEAM_LEAD);
+      const team = await t.team(org.id, 'Floor');
+      await t.user(org.id, `agent@${slug}.example`, Role.AGENT, team.id);
+      const teamLead = await t.user(org.id, `lead@${slug}.example`, Role.TEAM_LEAD, team.id);
       if (slug === 'acme') Object.assign(acme, { organizationId: org.id, leadId: teamLead.id });
       await t.user(org.id, `admin@${slug}.example`, Role.ADMIN);
     }

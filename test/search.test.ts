@@ -110,8 +110,9 @@ describe('search', () => {
   beforeAll(async () => {
     t = await TestApp.start();
     const org = await t.organization('acme');
-    await t.user(org.id, 'agent@acme.example');
-    await t.user(org.id, 'lead@acme.example', Role.TEAM_LEAD);
+    const team = await t.team(org.id, 'Billing');
+    await t.user(org.id, 'agent@acme.example', Role.AGENT, team.id);
+    await t.user(org.id, 'lead@acme.example', Role.TEAM_LEAD, team.id);
     agent = await t.token('acme', 'agent@acme.example');
     lead = await t.token('acme', 'lead@acme.example');
     const create = `mutation ($input: CreateTipInput!) { createTip(input: $input) { userErrors { message } } }`;

@@ -34,6 +34,7 @@ describe('tips', () => {
   beforeAll(async () => {
     t = await TestApp.start();
     const org = await t.organization('acme');
+    const team = await t.team(org.id, 'Billing');
     for (const [name, role] of [
       ['author', Role.AGENT],
       ['agent1', Role.AGENT],
@@ -43,7 +44,8 @@ describe('tips', () => {
       ['lead', Role.TEAM_LEAD],
       ['admin', Role.ADMIN],
     ] as const) {
-      userId[name] = toGlobalId('User', (await t.user(org.id, `${name}@acme.example`, role)).id);
+      const user = await t.user(org.id, `${name}@acme.example`, role, team.id);
+      userId[name] = toGlobalId('User', user.id);
       token[name] = await t.token('acme', `${name}@acme.example`);
     }
     const grant = `mutation ($input: ExpertiseInput!) { grantExpertise(input: $input) { expertise userErrors { message } } }`;

@@ -1,16 +1,19 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { Caller, RequestContext } from '../context/request-context.js';
 import { requestContextOf } from '../context/request-context.middleware.js';
-import { Role } from './role.js';
+import { Permission } from './policy.js';
 
 export const PUBLIC_KEY = 'floorwalker:public';
-export const ROLES_KEY = 'floorwalker:roles';
+export const PERMISSION_KEY = 'floorwalker:permission';
 
 /** Marks a resolver or route that needs no sign-in. Everything else does. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
-/** Restricts a resolver to these roles (on top of being signed in). */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+/**
+ * The permission a query or mutation needs (on top of being signed in). Every operation
+ * declares one or is @Public(); the guard refuses any that does not.
+ */
+export const Allow = (permission: Permission) => SetMetadata(PERMISSION_KEY, permission);
 
 /** The signed-in caller (the guard has checked there is one). */
 export const CurrentCaller = createParamDecorator(

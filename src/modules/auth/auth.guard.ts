@@ -1,12 +1,16 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { PUBLIC_KEY, ROLES_KEY } from '../../common/auth/decorators.js';
-import { Role } from '../../common/auth/role.js';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { PERMISSION_KEY, PUBLIC_KEY } from '../../common/auth/decorators.js';
+import { Permission, hasPermission } from '../../common/auth/policy.js';
 import { requestContextOf } from '../../common/context/request-context.middleware.js';
 import { forbidden, unauthenticated } from '../../common/graphql/errors.js';
 import { AuthService } from './auth.service.js';
 
-/** Every resolver and route needs a valid bearer token unless marked @Public(). */
+/**
+ * Every resolver and route needs a valid bearer token unless marked @Public(), and every
+ * query and mutation the permission it declares with @Allow (see common/auth/policy.ts).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -23,14 +27,24 @@ export class AuthGuard implements CanActivate {
       if (!token) throw unauthenticated();
       request.caller = await this.auth.authenticate(token);
     }
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(request.caller.role)) {
-      throw forbidden(
-        `Only ${roles.map((role) => role.toLowerCase().replace('_', ' ') + 's').join(' and ')} can do this.`,
-      );
-    }
+    const permission = this.reflector.get<Permission | undefined>(
+      PERMISSION_KEY,
+      context.getHandler(),
+    );
+    // an operation that declares nothing is refused: forgetting fails closed
+    if (isOperation(context) && permission === undefined)
+      throw forbidden('This operation declares no permission; nobody may call it.');
+    if (permission !== undefined && !hasPermission(request.caller, permission))
+      throw forbidden(`Your role does not allow this (${permission}).`);
     return true;
   }
+}
+
+/** A query or mutation (fields of other types are checked by their resolvers). */
+function isOperation(context: ExecutionContext): boolean {
+  if (context.getType<string>() !== 'graphql') return false;
+  const type = GqlExecutionContext.create(context).getInfo().parentType.name;
+  return type === 'Query' || type === 'Mutation' || type === 'Subscription';
 }
 
 function bearerToken(context: ExecutionContext): string | null {

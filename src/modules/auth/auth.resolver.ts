@@ -1,6 +1,6 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { Context, CurrentCaller, Public, Roles } from '../../common/auth/decorators.js';
-import { Role } from '../../common/auth/role.js';
+import { Permission } from '../../common/auth/policy.js';
+import { Allow, Context, CurrentCaller, Public } from '../../common/auth/decorators.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { RequestContext } from '../../common/context/request-context.js';
 import { notFound } from '../../common/graphql/errors.js';
@@ -32,6 +32,7 @@ export class AuthResolver {
     return { token: outcome.value.token, user: User.from(outcome.value.user), userErrors: [] };
   }
 
+  @Allow(Permission.ACCOUNT_MANAGE)
   @Mutation(() => SignOutPayload, {
     description: 'Ends this token and sets your presence to OFFLINE.',
   })
@@ -40,6 +41,7 @@ export class AuthResolver {
     return { signedOut: true, userErrors: [] };
   }
 
+  @Allow(Permission.ACCOUNT_MANAGE)
   @Mutation(() => UserPayload, { description: 'Change your password; your other sessions end.' })
   async changePassword(
     @CurrentCaller() caller: Caller,
@@ -50,7 +52,7 @@ export class AuthResolver {
     );
   }
 
-  @Roles(Role.ADMIN)
+  @Allow(Permission.USER_RESET_PASSWORD)
   @Mutation(() => UserPayload, {
     description: "Admins set a user's password; that user's sessions end.",
   })

@@ -1,5 +1,6 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { CurrentCaller } from '../../common/auth/decorators.js';
+import { Permission } from '../../common/auth/policy.js';
+import { Allow, CurrentCaller } from '../../common/auth/decorators.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { fromGlobalId } from '../../common/graphql/global-id.js';
 import { Node } from '../../common/graphql/node.interface.js';
@@ -22,6 +23,7 @@ export class NodeResolver {
     private readonly tips: TipsService,
   ) {}
 
+  @Allow(Permission.ORGANIZATION_READ)
   @Query(() => Node, { nullable: true })
   async node(
     @CurrentCaller() caller: Caller,

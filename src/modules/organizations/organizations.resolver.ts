@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentCaller, Roles } from '../../common/auth/decorators.js';
-import { Role } from '../../common/auth/role.js';
+import { Permission } from '../../common/auth/policy.js';
+import { Allow, CurrentCaller } from '../../common/auth/decorators.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { notFound } from '../../common/graphql/errors.js';
 import {
@@ -14,6 +14,7 @@ import { OrganizationsService } from './organizations.service.js';
 export class OrganizationsResolver {
   constructor(private readonly organizations: OrganizationsService) {}
 
+  @Allow(Permission.ORGANIZATION_READ)
   @Query(() => Organization, { description: "The caller's organization." })
   async organization(@CurrentCaller() caller: Caller): Promise<Organization> {
     const organization = await this.organizations.findById(caller.organizationId);
@@ -21,7 +22,7 @@ export class OrganizationsResolver {
     return Organization.from(organization);
   }
 
-  @Roles(Role.ADMIN)
+  @Allow(Permission.ORGANIZATION_MANAGE)
   @Mutation(() => OrganizationPayload, {
     description: 'Admins: how long tips stay verified and search logs are kept.',
   })

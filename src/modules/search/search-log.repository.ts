@@ -60,20 +60,28 @@ export class SearchLogRepository {
 
   /**
    * The most frequent searches with no result or no click: a burst of keystrokes (one typing
-   * session) counts once, as its last query. Aggregated over the organization.
+   * session) counts once, as its last query. Aggregated over the organization, or over the
+   * searches of `searchers` when given.
    */
-  gaps(organizationId: string, since: Date, until: Date, first: number): Promise<SearchGapRow[]> {
+  gaps(
+    organizationId: string,
+    searchers: string[] | null,
+    since: Date,
+    until: Date,
+    first: number,
+  ): Promise<SearchGapRow[]> {
     return this.tx.manager.query(
       `WITH last AS (
          SELECT DISTINCT ON (user_id, coalesce(typing_session, id::text)) normalized, result_count, clicked, created_at
          FROM search_log
          WHERE organization_id = $1 AND created_at >= $2 AND created_at < $3
+           AND ($5::uuid[] IS NULL OR user_id = ANY($5::uuid[]))
          ORDER BY user_id, coalesce(typing_session, id::text), created_at DESC)
        SELECT normalized AS query, count(*)::int AS searches,
          count(*) FILTER (WHERE result_count = 0)::int AS without_results, max(created_at) AS last_searched_at
        FROM last WHERE (result_count = 0 OR NOT clicked) AND normalized <> ''
        GROUP BY normalized ORDER BY searches DESC, query LIMIT $4`,
-      [organizationId, since, until, first],
+      [organizationId, since, until, first, searchers],
     );
   }
 

@@ -1,3 +1,4 @@
+import { UsersModule } from '../users/users.module.js';
 import { Module } from '@nestjs/common';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { TipsModule } from '../tips/tips.module.js';
@@ -8,7 +9,7 @@ import { SearchService } from './search.service.js';
 import { SynonymsRepository } from './synonyms.repository.js';
 
 @Module({
-  imports: [OrganizationsModule, TipsModule],
+  imports: [OrganizationsModule, TipsModule, UsersModule],
   providers: [
     SearchLogRepository,
     SearchLogWriter,

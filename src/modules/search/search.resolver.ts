@@ -1,7 +1,7 @@
 import { Args, Field, ArgsType, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { CurrentCaller, Roles } from '../../common/auth/decorators.js';
-import { Role } from '../../common/auth/role.js';
+import { Permission } from '../../common/auth/policy.js';
+import { Allow, CurrentCaller } from '../../common/auth/decorators.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { offsetCursor, offsetOf, offsetPageInfo } from '../../common/graphql/connection.js';
 import { badInput } from '../../common/graphql/errors.js';
@@ -43,6 +43,7 @@ class SearchGapsArgs {
 export class SearchResolver {
   constructor(private readonly searchService: SearchService) {}
 
+  @Allow(Permission.SEARCH)
   @Query(() => SearchConnection, {
     description:
       "One search box: the caller's organization's tips, best first, typo-tolerant, in every language it uses.",
@@ -95,6 +96,7 @@ export class SearchResolver {
     };
   }
 
+  @Allow(Permission.SEARCH)
   @Mutation(() => RecordSearchClickPayload, { description: 'The agent opened a search result.' })
   async recordSearchClick(
     @CurrentCaller() caller: Caller,
@@ -118,7 +120,7 @@ export class SearchResolver {
       : { recorded: true, userErrors: [] };
   }
 
-  @Roles(Role.TEAM_LEAD, Role.ADMIN)
+  @Allow(Permission.SEARCH_GAPS_READ)
   @Query(() => [SearchGap], {
     description:
       'Leads and admins: the most frequent searches that found nothing or got no click (aggregated, no individual searches).',
@@ -140,12 +142,13 @@ export class SearchResolver {
     }));
   }
 
+  @Allow(Permission.SYNONYMS_READ)
   @Query(() => [SynonymGroupType], { description: "The organization's synonym groups." })
   synonyms(@CurrentCaller() caller: Caller): Promise<SynonymGroupType[]> {
     return this.searchService.listSynonyms(caller);
   }
 
-  @Roles(Role.TEAM_LEAD, Role.ADMIN)
+  @Allow(Permission.SYNONYMS_MANAGE)
   @Mutation(() => SynonymsPayload, {
     description: 'Leads and admins: terms that should find each other.',
   })
@@ -157,7 +160,7 @@ export class SearchResolver {
     return { synonyms: outcome.value, userErrors: outcome.userErrors };
   }
 
-  @Roles(Role.TEAM_LEAD, Role.ADMIN)
+  @Allow(Permission.SYNONYMS_MANAGE)
   @Mutation(() => SynonymsPayload)
   async removeSynonyms(
     @CurrentCaller() caller: Caller,

@@ -1,6 +1,6 @@
+import { Permission, Scope, allows, scopeOf } from '../../common/auth/policy.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { Role } from '../../common/auth/role.js';
 import type { Caller } from '../../common/context/request-context.js';
 import {
   Outcome,
@@ -18,6 +18,7 @@ import { normalizeForIndex } from '../../search/text/normalize.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { TipEntity, TipStatus } from '../tips/tip.entities.js';
 import { TipsService } from '../tips/tips.service.js';
+import { UsersService } from '../users/users.service.js';
 import { SearchGapRow, SearchLogRepository } from './search-log.repository.js';
 import { SearchLogWriter, WRITTEN_WITHIN_MS } from './search-log-writer.js';
 import { newSearchId, searchTimeOf } from './search-id.js';
@@ -61,6 +62,7 @@ export class SearchService {
     private readonly synonyms: SynonymsRepository,
     private readonly organizations: OrganizationsService,
     private readonly tips: TipsService,
+    private readonly users: UsersService,
     private readonly tx: TransactionHost,
     private readonly notifications: DatabaseNotifications,
   ) {
@@ -74,7 +76,8 @@ export class SearchService {
     const started = process.hrtime.bigint();
     const statuses = options.statuses.filter(
       (status) =>
-        status !== TipStatus.DRAFT && (status !== TipStatus.ARCHIVED || caller.role !== Role.AGENT),
+        status !== TipStatus.DRAFT &&
+        (status !== TipStatus.ARCHIVED || allows(caller, Permission.TIP_READ_ARCHIVED)),
     );
     const response = await this.engine.search({
       organizationId: caller.organizationId,
@@ -150,9 +153,17 @@ export class SearchService {
     return (await add()) ? null : noSearch;
   }
 
+  /** Searches that found nothing or got no click: the organization's for admins, their team's for leads. */
   async gaps(caller: Caller, since: Date, until: Date, first: number): Promise<SearchGapRow[]> {
+    const wholeOrganization =
+      scopeOf(caller.role, Permission.SEARCH_GAPS_READ) === Scope.ORGANIZATION;
+    const searchers = wholeOrganization
+      ? null
+      : caller.teamId
+        ? await this.users.memberIds(caller.organizationId, caller.teamId)
+        : [];
     await this.logWriter.flush();
-    return this.log.gaps(caller.organizationId, since, until, first);
+    return this.log.gaps(caller.organizationId, searchers, since, until, first);
   }
 
   pruneLog(): Promise<number> {

@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentCaller, Roles } from '../../common/auth/decorators.js';
-import { Role } from '../../common/auth/role.js';
+import { Permission } from '../../common/auth/policy.js';
+import { Allow, CurrentCaller } from '../../common/auth/decorators.js';
 import type { Caller } from '../../common/context/request-context.js';
 import {
   Connection,
@@ -15,6 +15,7 @@ import { TeamsService } from './teams.service.js';
 export class TeamsResolver {
   constructor(private readonly teamsService: TeamsService) {}
 
+  @Allow(Permission.TEAM_READ)
   @Query(() => TeamConnection, { description: "The organization's teams, oldest first." })
   async teams(
     @CurrentCaller() caller: Caller,
@@ -26,7 +27,7 @@ export class TeamsResolver {
     );
   }
 
-  @Roles(Role.ADMIN)
+  @Allow(Permission.TEAM_CREATE)
   @Mutation(() => CreateTeamPayload)
   async createTeam(
     @CurrentCaller() caller: Caller,

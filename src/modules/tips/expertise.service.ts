@@ -1,3 +1,5 @@
+import { forbidden } from '../../common/graphql/errors.js';
+import { Permission, allows } from '../../common/auth/policy.js';
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../../common/context/request-context.js';
 import {
@@ -35,9 +37,13 @@ export class ExpertiseService {
       return failure(
         userError(UserErrorCode.INVALID, 'A tag needs at least one letter or digit.', 'tag'),
       );
-    if (!(await this.users.findById(organizationId, userId))) {
+    const user = await this.users.findById(organizationId, userId);
+    if (!user) {
       return failure(userError(UserErrorCode.NOT_FOUND, 'No user with that id.', 'userId'));
     }
+    const target = { userId, teamId: user.teamId, role: user.role };
+    if (actor && !allows(actor, Permission.EXPERTISE_GRANT, target))
+      throw forbidden("Leads grant and revoke the expertise of their own team's members only.");
     await this.tx.run(async () => {
       const [tagEntity] = grant
         ? await this.tips.ensureTags(organizationId, [name])

@@ -8,8 +8,8 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { Context, CurrentCaller, Roles } from '../../common/auth/decorators.js';
-import { Role } from '../../common/auth/role.js';
+import { Permission } from '../../common/auth/policy.js';
+import { Allow, Context, CurrentCaller } from '../../common/auth/decorators.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { RequestContext, byKeys } from '../../common/context/request-context.js';
 import {
@@ -73,6 +73,7 @@ export class TipsResolver {
     private readonly users: UsersService,
   ) {}
 
+  @Allow(Permission.TIP_READ)
   @Query(() => TipConnection, { description: 'Tips, oldest first. Use `search` to find tips.' })
   async tips(@CurrentCaller() caller: Caller, @Args() args: TipsArgs): Promise<Connection<Tip>> {
     return toConnection(
@@ -81,6 +82,7 @@ export class TipsResolver {
     );
   }
 
+  @Allow(Permission.TIP_USE)
   @Query(() => TipConnection, { description: 'Tips you bookmarked, newest first.' })
   async bookmarks(
     @CurrentCaller() caller: Caller,
@@ -160,6 +162,7 @@ export class TipsResolver {
     );
   }
 
+  @Allow(Permission.TIP_CREATE)
   @Mutation(() => TipPayload, {
     description: 'Write a tip: a draft, or published at once with `publish: true`.',
   })
@@ -170,6 +173,7 @@ export class TipsResolver {
     return tipPayload(await this.tipsService.create(caller, input));
   }
 
+  @Allow(Permission.TIP_EDIT)
   @Mutation(() => TipPayload, { description: 'Edit a tip; the edit is a new revision.' })
   async updateTip(
     @CurrentCaller() caller: Caller,
@@ -184,6 +188,7 @@ export class TipsResolver {
     return tipPayload(await this.tipsService.update(caller, tipId(input.id), changes));
   }
 
+  @Allow(Permission.TIP_EDIT)
   @Mutation(() => TipPayload, {
     description: 'Make an earlier revision current again (as a new revision).',
   })
@@ -196,6 +201,7 @@ export class TipsResolver {
     );
   }
 
+  @Allow(Permission.TIP_EDIT)
   @Mutation(() => TipPayload)
   async publishTip(
     @CurrentCaller() caller: Caller,
@@ -204,6 +210,7 @@ export class TipsResolver {
     return tipPayload(await this.tipsService.publish(caller, tipId(input.id)));
   }
 
+  @Allow(Permission.TIP_EDIT)
   @Mutation(() => TipPayload, {
     description: 'Archived tips are found only by leads and admins who ask for them.',
   })
@@ -214,6 +221,7 @@ export class TipsResolver {
     return tipPayload(await this.tipsService.archive(caller, tipId(input.id)));
   }
 
+  @Allow(Permission.TIP_CURATE)
   @Mutation(() => TipPayload, {
     description:
       "Experts in the tip's tags, leads and admins confirm it is right; flags are cleared.",
@@ -225,6 +233,7 @@ export class TipsResolver {
     return tipPayload(await this.tipsService.verify(caller, tipId(input.id)));
   }
 
+  @Allow(Permission.TIP_FLAG)
   @Mutation(() => TipPayload, {
     description: "Report a problem; a lead's flag or three agents' flags send the tip to review.",
   })
@@ -235,6 +244,7 @@ export class TipsResolver {
     return tipPayload(await this.tipsService.flag(caller, tipId(input.id), input.reason));
   }
 
+  @Allow(Permission.TIP_USE)
   @Mutation(() => TipPayload, {
     description: 'You used this tip on a call (repeats within the hour count once).',
   })
@@ -248,6 +258,7 @@ export class TipsResolver {
     };
   }
 
+  @Allow(Permission.TIP_USE)
   @Mutation(() => TipPayload, { description: 'Mark a tip helpful, or take the vote back.' })
   async setTipHelpful(
     @CurrentCaller() caller: Caller,
@@ -259,6 +270,7 @@ export class TipsResolver {
     };
   }
 
+  @Allow(Permission.TIP_USE)
   @Mutation(() => TipPayload)
   async setTipBookmark(
     @CurrentCaller() caller: Caller,
@@ -287,7 +299,7 @@ export class UserExpertiseResolver {
     return tags ?? [];
   }
 
-  @Roles(Role.TEAM_LEAD, Role.ADMIN)
+  @Allow(Permission.EXPERTISE_GRANT)
   @Mutation(() => ExpertisePayload, {
     description: 'Leads and admins: make a user an expert in a tag (audited).',
   })
@@ -298,7 +310,7 @@ export class UserExpertiseResolver {
     return this.change(caller, input, true);
   }
 
-  @Roles(Role.TEAM_LEAD, Role.ADMIN)
+  @Allow(Permission.EXPERTISE_GRANT)
   @Mutation(() => ExpertisePayload, {
     description: 'Leads and admins: take a tag off a user’s expertise (audited).',
   })

@@ -1,5 +1,5 @@
+import { Permission, Scope, allows, scopeOf } from '../../common/auth/policy.js';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { Role } from '../../common/auth/role.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { forbidden, notFound } from '../../common/graphql/errors.js';
 import {
@@ -36,9 +36,6 @@ export interface NewTipDetails extends TipContent {
   publish: boolean;
 }
 
-const isLeadOrAdmin = (caller: Caller) =>
-  caller.role === Role.ADMIN || caller.role === Role.TEAM_LEAD;
-
 @Injectable()
 export class TipsService implements OnModuleInit {
   constructor(
@@ -67,7 +64,7 @@ export class TipsService implements OnModuleInit {
   canSee(caller: Caller, tip: TipEntity): boolean {
     if (tip.status === TipStatus.DRAFT) return tip.authorId === caller.userId;
     if (tip.status === TipStatus.ARCHIVED)
-      return tip.authorId === caller.userId || isLeadOrAdmin(caller);
+      return allows(caller, Permission.TIP_READ_ARCHIVED, { userId: tip.authorId });
     return true;
   }
 
@@ -77,7 +74,7 @@ export class TipsService implements OnModuleInit {
 
   list(caller: Caller, statuses: TipStatus[], page: PageArgs): Promise<Page<TipEntity>> {
     const allowed = statuses.filter(
-      (status) => status !== TipStatus.ARCHIVED || isLeadOrAdmin(caller),
+      (status) => status !== TipStatus.ARCHIVED || allows(caller, Permission.TIP_READ_ARCHIVED),
     );
     return this.tips.list(
       caller.organizationId,
@@ -176,8 +173,8 @@ export class TipsService implements OnModuleInit {
 
   async publish(caller: Caller, id: string): Promise<Outcome<TipEntity>> {
     const tip = await this.visible(caller, id);
-    if (tip.authorId !== caller.userId && !isLeadOrAdmin(caller))
-      throw forbidden('Only the author publishes a draft.');
+    if (!allows(caller, Permission.TIP_EDIT, { userId: tip.authorId }))
+      throw forbidden('Only the author, leads and admins publish a draft.');
     if (tip.status !== TipStatus.DRAFT) {
       return failure(userError(UserErrorCode.NOT_ALLOWED, 'Only a draft can be published.', 'id'));
     }
@@ -189,11 +186,10 @@ export class TipsService implements OnModuleInit {
 
   async archive(caller: Caller, id: string): Promise<Outcome<TipEntity>> {
     const tip = await this.visible(caller, id);
-    if (tip.authorId !== caller.userId && !(await this.mayCurate(caller, tip))) {
+    if (!(await this.mayEdit(caller, tip)))
       throw forbidden(
         "Only the author, experts in the tip's tags, leads and admins archive a tip.",
       );
-    }
     return this.changeStatus(tip, { status: TipStatus.ARCHIVED });
   }
 
@@ -264,7 +260,8 @@ export class TipsService implements OnModuleInit {
         counts: false,
       });
       const review =
-        tip.status === TipStatus.PUBLISHED && (isLeadOrAdmin(caller) || flags >= FLAGS_FOR_REVIEW);
+        tip.status === TipStatus.PUBLISHED &&
+        (allows(caller, Permission.TIP_SEND_TO_REVIEW) || flags >= FLAGS_FOR_REVIEW);
       if (review)
         await this.tips.update(tip.organizationId, tip.id, {
           status: TipStatus.NEEDS_REVIEW,
@@ -401,17 +398,28 @@ export class TipsService implements OnModuleInit {
   /** The author edits their own tips; experts in the tip's tags, leads and admins edit any. */
   private async editable(caller: Caller, id: string): Promise<TipEntity> {
     const tip = await this.visible(caller, id);
-    if (tip.authorId !== caller.userId && !(await this.mayCurate(caller, tip))) {
+    if (!(await this.mayEdit(caller, tip)))
       throw forbidden("Only the author, experts in the tip's tags, leads and admins edit a tip.");
-    }
     return tip;
   }
 
-  private async mayCurate(caller: Caller, tip: TipEntity): Promise<boolean> {
+  /** Its author, and whoever curates it. */
+  private async mayEdit(caller: Caller, tip: TipEntity): Promise<boolean> {
     return (
-      isLeadOrAdmin(caller) ||
-      this.expertise.isExpertInAny(caller.organizationId, caller.userId, tip.tags ?? [])
+      allows(caller, Permission.TIP_EDIT, { userId: tip.authorId }) || this.mayCurate(caller, tip)
     );
+  }
+
+  /** Leads and admins, and experts in one of the tip's tags. */
+  private async mayCurate(caller: Caller, tip: TipEntity): Promise<boolean> {
+    if (allows(caller, Permission.TIP_CURATE)) return true;
+    if (scopeOf(caller.role, Permission.TIP_CURATE) !== Scope.EXPERTISE) return false;
+    const inExpertise = await this.expertise.isExpertInAny(
+      caller.organizationId,
+      caller.userId,
+      tip.tags ?? [],
+    );
+    return allows(caller, Permission.TIP_CURATE, { inExpertise });
   }
 
   private async saveRevision(

@@ -79,6 +79,12 @@ export class UsersRepository {
     return paginate(query, 'user', page);
   }
 
+  /** Ids of the team's members, deactivated ones included. */
+  async memberIds(organizationId: string, teamId: string): Promise<string[]> {
+    const rows = await this.repo.find({ select: { id: true }, where: { organizationId, teamId } });
+    return rows.map((row) => row.id);
+  }
+
   /** The new user, or null when the email is taken in the organization. */
   async create(organizationId: string, user: NewUser): Promise<UserEntity | null> {
     try {

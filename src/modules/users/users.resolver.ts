@@ -9,8 +9,8 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { Context, CurrentCaller, Roles } from '../../common/auth/decorators.js';
-import { Role } from '../../common/auth/role.js';
+import { Permission, allows } from '../../common/auth/policy.js';
+import { Allow, Context, CurrentCaller } from '../../common/auth/decorators.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { RequestContext, byKeys } from '../../common/context/request-context.js';
 import {
@@ -72,6 +72,7 @@ export class UsersResolver {
     private readonly organizations: OrganizationsService,
   ) {}
 
+  @Allow(Permission.USER_READ)
   @Query(() => User, { description: 'The signed-in user.' })
   async me(@CurrentCaller() caller: Caller): Promise<User> {
     const user = await this.usersService.findById(caller.organizationId, caller.userId);
@@ -79,16 +80,16 @@ export class UsersResolver {
     return User.from(user);
   }
 
+  @Allow(Permission.USER_READ)
   @Query(() => UserConnection, { description: "The organization's users, oldest first." })
   async users(@CurrentCaller() caller: Caller, @Args() args: UsersArgs): Promise<Connection<User>> {
     const page = checkPageArgs(args);
     const teamId = args.teamId ? idOfType(args.teamId, 'Team') : undefined;
     if (teamId === null)
       return toConnection({ nodes: [], hasNextPage: false, hasPreviousPage: false }, User.from);
-    const mayIncludeInactive =
-      caller.role === Role.ADMIN ||
-      (caller.role === Role.TEAM_LEAD && !!teamId && teamId === caller.teamId);
-    const filter = { teamId, includeInactive: args.includeInactive && mayIncludeInactive };
+    const includeInactive =
+      args.includeInactive && allows(caller, Permission.USER_READ_INACTIVE, { teamId });
+    const filter = { teamId, includeInactive };
     return toConnection(
       await this.usersService.list(caller.organizationId, filter, page),
       User.from,
@@ -97,8 +98,7 @@ export class UsersResolver {
 
   @ResolveField(() => String, { nullable: true })
   email(@Parent() user: User, @CurrentCaller() caller: Caller): string | null {
-    const visible = caller.userId === user.userId || caller.role !== Role.AGENT;
-    return visible ? user.email : null;
+    return allows(caller, Permission.USER_READ_EMAIL, { userId: user.userId }) ? user.email : null;
   }
 
   @ResolveField(() => Team, { nullable: true })
@@ -127,7 +127,7 @@ export class UsersResolver {
     return Organization.from(organization);
   }
 
-  @Roles(Role.ADMIN)
+  @Allow(Permission.USER_CREATE)
   @Mutation(() => UserPayload, { description: 'Admins add a user to the organization.' })
   async createUser(
     @CurrentCaller() caller: Caller,
@@ -140,6 +140,7 @@ export class UsersResolver {
     );
   }
 
+  @Allow(Permission.USER_UPDATE_PROFILE)
   @Mutation(() => UserPayload, {
     description:
       'Change a user. Admins: anything. Leads: name and locale of their team. Everyone: themselves.',
@@ -161,6 +162,7 @@ export class UsersResolver {
     return UserPayload.from(await this.usersService.update(caller, id, update));
   }
 
+  @Allow(Permission.USER_ACTIVATE)
   @Mutation(() => UserPayload, {
     description: 'Admins: the user can no longer sign in; their tokens stop working.',
   })
@@ -171,6 +173,7 @@ export class UsersResolver {
     return this.setActive(caller, input, false);
   }
 
+  @Allow(Permission.USER_ACTIVATE)
   @Mutation(() => UserPayload, { description: 'Admins: the user can sign in again.' })
   reactivateUser(
     @CurrentCaller() caller: Caller,
@@ -179,6 +182,7 @@ export class UsersResolver {
     return this.setActive(caller, input, true);
   }
 
+  @Allow(Permission.ACCOUNT_MANAGE)
   @Mutation(() => UserPayload, {
     description: 'Set your own presence; everyone in the organization sees it.',
   })
@@ -225,12 +229,11 @@ export class TeamMembersResolver {
     @Args() args: MembersArgs,
   ): Promise<Connection<User>> {
     const page = checkPageArgs(args);
-    const mayIncludeInactive =
-      caller.role === Role.ADMIN ||
-      (caller.role === Role.TEAM_LEAD && caller.teamId === team.teamId);
     const filter = {
       teamId: team.teamId,
-      includeInactive: args.includeInactive && mayIncludeInactive,
+      includeInactive:
+        args.includeInactive &&
+        allows(caller, Permission.USER_READ_INACTIVE, { teamId: team.teamId }),
     };
     return toConnection(await this.users.list(caller.organizationId, filter, page), User.from);
   }

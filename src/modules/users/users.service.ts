@@ -1,3 +1,4 @@
+import { Permission, allows } from '../../common/auth/policy.js';
 import { Injectable } from '@nestjs/common';
 import { isEmail } from 'class-validator';
 import { hashPassword, passwordProblem } from '../../common/auth/passwords.js';
@@ -65,18 +66,12 @@ export class UsersService {
     return this.users.findPasswordHash(organizationId, id);
   }
 
-  list(organizationId: string, filter: UserFilter, page: PageArgs): Promise<Page<UserEntity>> {
-    return this.users.list(organizationId, filter, page);
+  memberIds(organizationId: string, teamId: string): Promise<string[]> {
+    return this.users.memberIds(organizationId, teamId);
   }
 
-  /** Whether `caller` leads the team `user` is on (and `user` is not an admin). */
-  leads(caller: Caller, user: UserEntity): boolean {
-    return (
-      caller.role === Role.TEAM_LEAD &&
-      caller.teamId !== null &&
-      user.teamId === caller.teamId &&
-      user.role !== Role.ADMIN
-    );
+  list(organizationId: string, filter: UserFilter, page: PageArgs): Promise<Page<UserEntity>> {
+    return this.users.list(organizationId, filter, page);
   }
 
   async create(organizationId: string, details: NewUserDetails): Promise<Outcome<UserEntity>> {
@@ -131,14 +126,15 @@ export class UsersService {
   async update(caller: Caller, id: string, update: UserUpdate): Promise<Outcome<UserEntity>> {
     const user = await this.users.findById(caller.organizationId, id);
     if (!user) throw notFound('user');
-    const isAdmin = caller.role === Role.ADMIN;
-    if (!isAdmin && caller.userId !== id && !this.leads(caller, user)) {
+    const target = { userId: id, teamId: user.teamId, role: user.role };
+    if (!allows(caller, Permission.USER_UPDATE_PROFILE, target)) {
       throw forbidden(
         'You can change only yourself and, as a team lead, the members of your team.',
       );
     }
-    const changesAdminOnly = update.role !== undefined || update.teamId !== undefined;
-    if (changesAdminOnly && !isAdmin) throw forbidden("Only admins change a user's role or team.");
+    const changesRoleOrTeam = update.role !== undefined || update.teamId !== undefined;
+    if (changesRoleOrTeam && !allows(caller, Permission.USER_UPDATE_ROLE, target))
+      throw forbidden("Only admins change a user's role or team.");
     if (update.role !== undefined && update.role !== user.role && caller.userId === id) {
       return failure(
         userError(
@@ -163,7 +159,14 @@ export class UsersService {
   async setActive(caller: Caller, id: string, active: boolean): Promise<Outcome<UserEntity>> {
     const user = await this.users.findById(caller.organizationId, id);
     if (!user) throw notFound('user');
-    if (caller.role !== Role.ADMIN) throw forbidden('Only admins deactivate and reactivate users.');
+    if (
+      !allows(caller, Permission.USER_ACTIVATE, {
+        userId: id,
+        teamId: user.teamId,
+        role: user.role,
+      })
+    )
+      throw forbidden('Only admins deactivate and reactivate users.');
     if (caller.userId === id) {
       return failure(
         userError(

@@ -1,0 +1,126 @@
+import type { Caller } from '../context/request-context.js';
+import { Role } from './role.js';
+
+/** What a caller may do: named, positive permissions. Resolvers declare one with @Allow. */
+export enum Permission {
+  ORGANIZATION_READ = 'organization.read',
+  ORGANIZATION_MANAGE = 'organization.manage',
+  TEAM_READ = 'team.read',
+  TEAM_CREATE = 'team.create',
+  USER_READ = 'user.read',
+  USER_READ_EMAIL = 'user.readEmail',
+  USER_READ_INACTIVE = 'user.readInactive',
+  USER_CREATE = 'user.create',
+  USER_UPDATE_PROFILE = 'user.updateProfile',
+  USER_UPDATE_ROLE = 'user.updateRole',
+  USER_ACTIVATE = 'user.activate',
+  USER_RESET_PASSWORD = 'user.resetPassword',
+  /** one's own sign-in, password and presence */
+  ACCOUNT_MANAGE = 'account.manage',
+  TIP_READ = 'tip.read',
+  TIP_READ_ARCHIVED = 'tip.readArchived',
+  TIP_CREATE = 'tip.create',
+  /** edit, archive, publish */
+  TIP_EDIT = 'tip.edit',
+  /** edit, archive and verify others' tips */
+  TIP_CURATE = 'tip.curate',
+  TIP_FLAG = 'tip.flag',
+  /** one flag sends the tip to review at once */
+  TIP_SEND_TO_REVIEW = 'tip.sendToReview',
+  /** used on call, helpful, bookmarks */
+  TIP_USE = 'tip.use',
+  EXPERTISE_GRANT = 'expertise.grant',
+  SEARCH = 'search',
+  SEARCH_GAPS_READ = 'searchGaps.read',
+  SYNONYMS_READ = 'synonyms.read',
+  SYNONYMS_MANAGE = 'synonyms.manage',
+}
+
+/**
+ * How far a permission reaches: the caller's own things, things in their fields of
+ * expertise (tags they are an expert in), their team's, or the organization's.
+ */
+export enum Scope {
+  OWN = 'own',
+  EXPERTISE = 'expertise',
+  TEAM = 'team',
+  ORGANIZATION = 'organization',
+}
+
+const { OWN, EXPERTISE, TEAM, ORGANIZATION } = Scope;
+const P = Permission;
+
+const EVERYONE: Partial<Record<Permission, Scope>> = {
+  [P.ORGANIZATION_READ]: ORGANIZATION,
+  [P.TEAM_READ]: ORGANIZATION,
+  [P.USER_READ]: ORGANIZATION,
+  [P.USER_READ_EMAIL]: OWN,
+  [P.USER_UPDATE_PROFILE]: OWN,
+  [P.ACCOUNT_MANAGE]: OWN,
+  [P.TIP_READ]: ORGANIZATION,
+  [P.TIP_READ_ARCHIVED]: OWN,
+  [P.TIP_CREATE]: ORGANIZATION,
+  [P.TIP_EDIT]: OWN,
+  [P.TIP_CURATE]: EXPERTISE,
+  [P.TIP_FLAG]: ORGANIZATION,
+  [P.TIP_USE]: ORGANIZATION,
+  [P.SEARCH]: ORGANIZATION,
+  [P.SYNONYMS_READ]: ORGANIZATION,
+};
+
+/** The permission table: each role's permissions and their scope. Nothing else decides. */
+export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
+  [Role.AGENT]: EVERYONE,
+  [Role.TEAM_LEAD]: {
+    ...EVERYONE,
+    [P.USER_READ_EMAIL]: ORGANIZATION,
+    [P.USER_READ_INACTIVE]: TEAM,
+    [P.USER_UPDATE_PROFILE]: TEAM,
+    [P.TIP_READ_ARCHIVED]: ORGANIZATION,
+    [P.TIP_EDIT]: ORGANIZATION,
+    [P.TIP_CURATE]: ORGANIZATION,
+    [P.TIP_SEND_TO_REVIEW]: ORGANIZATION,
+    [P.EXPERTISE_GRANT]: TEAM,
+    [P.SEARCH_GAPS_READ]: TEAM,
+    [P.SYNONYMS_MANAGE]: ORGANIZATION,
+  },
+  [Role.ADMIN]: Object.fromEntries(
+    Object.values(Permission).map((permission) => [
+      permission,
+      permission === P.ACCOUNT_MANAGE ? OWN : ORGANIZATION,
+    ]),
+  ),
+};
+
+/** Whose thing a permission is asked for: its owner, or a user as a member of a team. */
+export interface Target {
+  userId?: string | null;
+  teamId?: string | null;
+  /** leads never act on admins, even on their team */
+  role?: Role;
+  /** whether the caller is an expert in one of the thing's tags */
+  inExpertise?: boolean;
+}
+
+export function scopeOf(role: Role, permission: Permission): Scope | null {
+  return GRANTS[role][permission] ?? null;
+}
+
+/** Whether the caller's role has the permission at all (what the guard checks). */
+export const hasPermission = (caller: Pick<Caller, 'role'>, permission: Permission): boolean =>
+  scopeOf(caller.role, permission) !== null;
+
+/** Whether the caller may use the permission on `target` (without one: on everything in reach). */
+export function allows(caller: Caller, permission: Permission, target: Target = {}): boolean {
+  const scope = scopeOf(caller.role, permission);
+  if (scope === ORGANIZATION) return true;
+  if (target.userId !== undefined && target.userId === caller.userId) return scope !== null;
+  if (scope === EXPERTISE) return target.inExpertise === true;
+  if (scope === TEAM)
+    return (
+      caller.teamId !== null &&
+      target.teamId === caller.teamId &&
+      (target.role === undefined || target.role !== Role.ADMIN)
+    );
+  return false;
+}
