@@ -1,4 +1,7 @@
-import { INestApplicationContext } from '@nestjs/common';
+import { inputProblems } from '../common/validation/input-validation.pipe.js';
+import { CreateTeamInput } from '../modules/teams/team.types.js';
+import { CreateUserInput } from '../modules/users/user.types.js';
+import { INestApplicationContext, Type } from '@nestjs/common';
 import { Role } from '../common/auth/role.js';
 import { OrganizationsService } from '../modules/organizations/organizations.service.js';
 import { TeamsService } from '../modules/teams/teams.service.js';
@@ -22,6 +25,12 @@ export async function runCommand(
       );
     return organization?.id;
   };
+  /** The command's input as its GraphQL input type reads it, or null once its problems are printed. */
+  const validated = <T extends object>(type: Type<T>, value: T): T | null => {
+    const { instance, problems } = inputProblems(type, value);
+    problems.forEach((problem) => output.err(problem.message));
+    return problems.length ? null : instance;
+  };
   const report = (
     outcome: { value?: unknown; userErrors: { message: string }[] },
     done: string,
@@ -42,9 +51,11 @@ export async function runCommand(
     case 'team create': {
       const orgId = await organizationId();
       if (!orgId) return 1;
+      const input = validated(CreateTeamInput, { name: options.name });
+      if (!input) return 1;
       return report(
-        await app.get(TeamsService).create(orgId, options.name),
-        `Created team ${options.name}.`,
+        await app.get(TeamsService).create(orgId, input.name),
+        `Created team ${input.name}.`,
       );
     }
     case 'user create': {
@@ -61,15 +72,16 @@ export async function runCommand(
         }
         teamId = team.id;
       }
-      const outcome = await app.get(UsersService).create(orgId, {
+      const input = validated(CreateUserInput, {
         email: options.email,
         displayName: options.name,
         role: options.role.toUpperCase() as Role,
         password: options.password,
         locale: options.locale,
-        teamId,
       });
-      return report(outcome, `Created user ${options.email}.`);
+      if (!input) return 1;
+      const outcome = await app.get(UsersService).create(orgId, { ...input, teamId });
+      return report(outcome, `Created user ${input.email}.`);
     }
     case 'import': {
       const orgId = await organizationId();

@@ -1,7 +1,15 @@
+import { Length } from 'class-validator';
 import { hash, verify } from '@node-rs/argon2';
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 200;
+export const PASSWORD_DESCRIPTION = `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters, not a common password.`;
+
+/** The length a new password must have (input types state it; passwordProblem judges strength). */
+export const PasswordLength = () =>
+  Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
+    message: `The password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`,
+  });
 
 /** argon2id with the library's defaults (OWASP's recommended parameters). */
 export function hashPassword(password: string): Promise<string> {
@@ -44,17 +52,13 @@ function loadEstimator(): Promise<Estimate> {
 export const MIN_PASSWORD_SCORE = 3;
 
 /**
- * What is wrong with a new password, or null: its length, and whether it is a common
- * password, a variation of one, or made of the user's own email or name (`personal`).
+ * What makes a new password (of a length its input type allows) easy to guess, or null: a
+ * common password, a variation of one, or one made of the user's own email or name.
  */
 export async function passwordProblem(
   password: string,
   personal: string[],
 ): Promise<string | null> {
-  if (password.length < PASSWORD_MIN_LENGTH)
-    return `The password must be at least ${PASSWORD_MIN_LENGTH} characters.`;
-  if (password.length > PASSWORD_MAX_LENGTH)
-    return `The password must be at most ${PASSWORD_MAX_LENGTH} characters.`;
   const inputs = personal.flatMap((text) => [text, ...text.toLowerCase().split(/[@.\s_-]+/)]);
   const { score, warning } = (await loadEstimator())(password, inputs.filter(Boolean));
   if (score >= MIN_PASSWORD_SCORE) return null;

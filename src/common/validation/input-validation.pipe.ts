@@ -1,7 +1,7 @@
 import { ArgumentMetadata, Injectable, PipeTransform, Type } from '@nestjs/common';
 import { TypeMetadataStorage } from '@nestjs/graphql';
 import { plainToInstance } from 'class-transformer';
-import { ValidationError, validate } from 'class-validator';
+import { ValidationError, validateSync } from 'class-validator';
 import { UserError, UserErrorCode } from '../graphql/user-error.js';
 import { unstorablePaths } from './storable-text.js';
 
@@ -31,12 +31,16 @@ function flatten(errors: ValidationError[], path: string[]): UserError[] {
   ]);
 }
 
-/** The problems with `value` as an instance of the input class `type`: its rules, then text that cannot be stored. */
-export async function inputProblems<T extends object>(
+/**
+ * `value` as an instance of the input class `type` (trimmed where the class says so), and
+ * its problems: text that cannot be stored, then the class's rules. The GraphQL pipe and
+ * the command line's readers validate with it alike.
+ */
+export function inputProblems<T extends object>(
   type: Type<T>,
   value: T,
   path: string[] = [],
-): Promise<{ instance: T; problems: UserError[] }> {
+): { instance: T; problems: UserError[] } {
   const instance = plainToInstance(type, value);
   const problems = [
     ...unstorablePaths(instance, path).map((field) => ({
@@ -44,7 +48,7 @@ export async function inputProblems<T extends object>(
       message: UNSTORABLE_MESSAGE,
       field,
     })),
-    ...flatten(await validate(instance, { forbidUnknownValues: false }), path),
+    ...flatten(validateSync(instance, { forbidUnknownValues: false }), path),
   ];
   return { instance, problems };
 }
@@ -55,11 +59,11 @@ export async function inputProblems<T extends object>(
  */
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
-  async transform(value: unknown, { type, metatype, data }: ArgumentMetadata): Promise<unknown> {
+  transform(value: unknown, { type, metatype, data }: ArgumentMetadata): unknown {
     if (type === 'custom' || value === undefined || value === null) return value;
     const path = data ? [data] : [];
     if (isInputClass(metatype)) {
-      const { instance, problems } = await inputProblems(metatype, value as object, path);
+      const { instance, problems } = inputProblems(metatype, value as object, path);
       if (problems.length > 0) throw new InvalidInputError(problems);
       return instance;
     }

@@ -1,3 +1,4 @@
+import { PASSWORD_DESCRIPTION, PasswordLength } from '../../common/auth/passwords.js';
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsString, Length } from 'class-validator';
 import { UserError } from '../../common/graphql/user-error.js';
@@ -48,8 +49,8 @@ export class ChangePasswordInput {
   @IsString()
   currentPassword: string;
 
-  @Field({ description: 'At least 8 characters.' })
-  @IsString()
+  @Field({ description: PASSWORD_DESCRIPTION })
+  @PasswordLength()
   newPassword: string;
 }
 
@@ -59,7 +60,7 @@ export class ResetUserPasswordInput {
   @IsString()
   id: string;
 
-  @Field({ description: 'At least 8 characters.' })
-  @IsString()
+  @Field({ description: PASSWORD_DESCRIPTION })
+  @PasswordLength()
   newPassword: string;
 }

@@ -1,5 +1,6 @@
+import { Trimmed } from '../../common/validation/decorators.js';
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsString, Length } from 'class-validator';
+import { Length } from 'class-validator';
 import { ConnectionType } from '../../common/graphql/connection.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
 import { Node } from '../../common/graphql/node.interface.js';
@@ -35,7 +36,7 @@ export const TeamConnection = ConnectionType(Team, 'Team');
 @InputType()
 export class CreateTeamInput {
   @Field()
-  @IsString()
+  @Trimmed()
   @Length(1, 200, { message: 'The team name must be 1-200 characters.' })
   name: string;
 }

@@ -31,17 +31,11 @@ export class TeamsService {
   }
 
   async create(organizationId: string, name: string): Promise<Outcome<TeamEntity>> {
-    const cleanName = name.trim();
-    if (cleanName.length < 1 || cleanName.length > 200) {
+    if (await this.teams.findByName(organizationId, name)) {
       return failure(
-        userError(UserErrorCode.INVALID, 'The team name must be 1-200 characters.', 'name'),
+        userError(UserErrorCode.TAKEN, `A team named "${name}" already exists.`, 'name'),
       );
     }
-    if (await this.teams.findByName(organizationId, cleanName)) {
-      return failure(
-        userError(UserErrorCode.TAKEN, `A team named "${cleanName}" already exists.`, 'name'),
-      );
-    }
-    return success(await this.teams.create(organizationId, cleanName));
+    return success(await this.teams.create(organizationId, name));
   }
 }

@@ -1,3 +1,6 @@
+import { applyDecorators } from '@nestjs/common';
+import { ArrayMaxSize, Length, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { Trimmed } from '../../common/validation/decorators.js';
 import { normalizeText, words } from '../../search/text/normalize.js';
 import { LANGUAGE } from '../../search/text/languages.js';
 
@@ -21,42 +24,44 @@ export interface TipContent {
   language: string;
 }
 
-/** The problem with an external id (trimmed; empty means none), as [field, message], or null. */
-export function externalIdProblem(externalId: string): [string, string] | null {
-  return externalId.length > MAX_EXTERNAL_ID
-    ? ['externalId', `The external id must be at most ${MAX_EXTERNAL_ID} characters.`]
-    : null;
-}
+/** The rules of a tip's fields, which its input types (and the importer) state. */
+export const TipTitle = () =>
+  applyDecorators(
+    Trimmed(),
+    Length(1, MAX_TITLE, { message: `The title must be 1-${MAX_TITLE} characters.` }),
+  );
+export const TipBody = () =>
+  MaxLength(MAX_BODY, { message: `The body must be at most ${MAX_BODY} characters.` });
+export const TipTags = () =>
+  applyDecorators(
+    ArrayMaxSize(MAX_TAGS, { message: `A tip has at most ${MAX_TAGS} tags.` }),
+    ValidateBy(
+      {
+        name: 'tagName',
+        validator: {
+          validate: (tag: unknown) => typeof tag === 'string' && normalizeTag(tag) !== '',
+          defaultMessage: () => 'A tag needs at least one letter or digit.',
+        },
+      },
+      { each: true },
+    ),
+  );
+export const TipLanguage = () =>
+  Matches(LANGUAGE, {
+    message: 'The language must be a two- or three-letter code such as "en", "fa" or "fi".',
+  });
+export const TipExternalId = () =>
+  applyDecorators(
+    Trimmed(),
+    MaxLength(MAX_EXTERNAL_ID, {
+      message: `The external id must be at most ${MAX_EXTERNAL_ID} characters.`,
+    }),
+  );
 
-/** The first problem with a tip's content, as [field, message], or null. */
-export function contentProblem(content: Partial<TipContent>): [string, string] | null {
-  if (
-    content.title !== undefined &&
-    (content.title.trim().length < 1 || content.title.trim().length > MAX_TITLE)
-  ) {
-    return ['title', `The title must be 1-${MAX_TITLE} characters.`];
-  }
-  if (content.body !== undefined && content.body.length > MAX_BODY) {
-    return ['body', `The body must be at most ${MAX_BODY} characters.`];
-  }
-  if (content.tags !== undefined) {
-    if (content.tags.length > MAX_TAGS) return ['tags', `A tip has at most ${MAX_TAGS} tags.`];
-    if (content.tags.some((tag) => normalizeTag(tag) === ''))
-      return ['tags', 'A tag needs at least one letter or digit.'];
-  }
-  if (content.language !== undefined && !LANGUAGE.test(content.language)) {
-    return [
-      'language',
-      'The language must be a two- or three-letter code such as "en", "fa" or "fi".',
-    ];
-  }
-  return null;
-}
-
+/** The tags in their one form, each once (tags are validated before). */
 export function cleanContent<T extends Partial<TipContent>>(content: T): T {
   return {
     ...content,
-    ...(content.title !== undefined && { title: content.title.trim() }),
     ...(content.tags !== undefined && { tags: [...new Set(content.tags.map(normalizeTag))] }),
   };
 }

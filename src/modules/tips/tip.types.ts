@@ -1,3 +1,6 @@
+import { TipBody, TipExternalId, TipLanguage, TipTags, TipTitle } from './tip-rules.js';
+import { Trimmed } from '../../common/validation/decorators.js';
+import { IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/graphql/connection.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
@@ -165,18 +168,24 @@ export const TipRevisionConnection = ConnectionType(TipRevision, 'TipRevision');
 @InputType()
 export class CreateTipInput {
   @Field()
+  @TipTitle()
   title: string;
 
   @Field({ description: 'Markdown.' })
+  @TipBody()
   body: string;
 
   @Field(() => [String], { defaultValue: [] })
+  @TipTags()
   tags: string[];
 
   @Field({ defaultValue: 'en', description: 'Two- or three-letter language code.' })
+  @TipLanguage()
   language: string;
 
   @Field(() => String, { nullable: true })
+  @IsOptional()
+  @TipExternalId()
   externalId?: string | null;
 
   @Field({ defaultValue: false, description: 'Publish now instead of keeping a draft.' })
@@ -189,15 +198,23 @@ export class UpdateTipInput {
   id: string;
 
   @Field(() => String, { nullable: true })
+  @IsOptional()
+  @TipTitle()
   title?: string | null;
 
   @Field(() => String, { nullable: true })
+  @IsOptional()
+  @TipBody()
   body?: string | null;
 
   @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @TipTags()
   tags?: string[] | null;
 
   @Field(() => String, { nullable: true })
+  @IsOptional()
+  @TipLanguage()
   language?: string | null;
 }
 
@@ -221,7 +238,9 @@ export class FlagTipInput {
   @Field(() => ID)
   id: string;
 
-  @Field({ description: 'What is wrong with the tip.' })
+  @Field({ description: 'What is wrong with the tip (1-500 characters).' })
+  @Trimmed()
+  @Length(1, 500, { message: 'Say what is wrong with the tip (1-500 characters).' })
   reason: string;
 }
 

@@ -5,7 +5,9 @@ import { TransactionHost } from '../../database/transaction-host.js';
 import { SearchIndexer } from '../../search/search-indexer.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { UsersService } from '../users/users.service.js';
-import { TipContent, cleanContent, contentProblem, externalIdProblem } from './tip-rules.js';
+import { inputProblems } from '../../common/validation/input-validation.pipe.js';
+import { TipContent, cleanContent } from './tip-rules.js';
+import { CreateTipInput } from './tip.types.js';
 import { TipEntity, TipStatus } from './tip.entities.js';
 import { TipsRepository } from './tips.repository.js';
 import { TipsService, searchDocuments } from './tips.service.js';
@@ -270,26 +272,29 @@ export function parseLine(
     if (typeof record[field] !== 'string') return { line, reason: `"${field}" must be a string` };
   }
   if (!(record.externalId as string).trim()) return { line, reason: '"externalId" is empty' };
-  const idProblem = externalIdProblem((record.externalId as string).trim());
-  if (idProblem) return { line, reason: `${idProblem[0]}: ${idProblem[1]}` };
   const tags = record.tags ?? [];
   if (!Array.isArray(tags) || tags.some((tag) => typeof tag !== 'string'))
     return { line, reason: '"tags" must be an array of strings' };
   if (record.status !== undefined && !STATUSES.has(record.status as string)) {
     return { line, reason: `"status" must be one of ${[...STATUSES].join(', ')}` };
   }
-  const content = {
+  const { instance, problems } = inputProblems(CreateTipInput, {
+    externalId: record.externalId as string,
     title: record.title as string,
     body: record.body as string,
     tags: tags as string[],
     language: record.language as string,
-  };
-  const problem = contentProblem(content);
-  if (problem) return { line, reason: `${problem[0]}: ${problem[1]}` };
+    publish: true,
+  });
+  if (problems.length) {
+    const [{ field, message }] = problems;
+    return { line, reason: `${field![0]}: ${message}` };
+  }
+  const { externalId, title, body, language } = instance;
   return {
     line,
-    externalId: (record.externalId as string).trim(),
+    externalId: externalId!,
     status: record.status as TipStatus | undefined,
-    ...cleanContent(content),
+    ...cleanContent({ title, body, tags: instance.tags, language }),
   };
 }

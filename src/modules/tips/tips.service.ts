@@ -17,14 +17,7 @@ import { SearchOutbox } from '../../search/search-outbox.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { ExpertiseRepository } from './expertise.repository.js';
 import { TipActivityRepository } from './tip-activity.repository.js';
-import {
-  FLAGS_FOR_REVIEW,
-  REUSE_REPEAT_WINDOW_MS,
-  TipContent,
-  cleanContent,
-  contentProblem,
-  externalIdProblem,
-} from './tip-rules.js';
+import { FLAGS_FOR_REVIEW, REUSE_REPEAT_WINDOW_MS, TipContent, cleanContent } from './tip-rules.js';
 import { TipEntity, TipRevisionEntity, TipStatus } from './tip.entities.js';
 import { ExternalIdTakenError, TipChanges, TipsRepository } from './tips.repository.js';
 
@@ -84,9 +77,7 @@ export class TipsService implements OnModuleInit {
   }
 
   async create(caller: Caller, details: NewTipDetails): Promise<Outcome<TipEntity>> {
-    const externalId = details.externalId?.trim() || null;
-    const problem = contentProblem(details) ?? externalIdProblem(externalId ?? '');
-    if (problem) return failure(userError(UserErrorCode.INVALID, problem[1], problem[0]));
+    const externalId = details.externalId || null;
     const content = cleanContent(details);
     const taken = failure(
       userError(
@@ -134,8 +125,6 @@ export class TipsService implements OnModuleInit {
     changes: Partial<TipContent>,
   ): Promise<Outcome<TipEntity>> {
     const tip = await this.editable(caller, id);
-    const problem = contentProblem(changes);
-    if (problem) return failure(userError(UserErrorCode.INVALID, problem[1], problem[0]));
     const content = cleanContent(changes);
     const next: TipContent = {
       title: content.title ?? tip.title,
@@ -230,28 +219,13 @@ export class TipsService implements OnModuleInit {
   /** A lead's flag, or flags from three different agents, send a tip to review. */
   async flag(caller: Caller, id: string, reason: string): Promise<Outcome<TipEntity>> {
     const tip = await this.visible(caller, id);
-    const cleanReason = reason.trim();
-    if (cleanReason.length < 1 || cleanReason.length > 500) {
-      return failure(
-        userError(
-          UserErrorCode.INVALID,
-          'Say what is wrong with the tip (1-500 characters).',
-          'reason',
-        ),
-      );
-    }
     if (tip.status !== TipStatus.PUBLISHED && tip.status !== TipStatus.NEEDS_REVIEW) {
       return failure(
         userError(UserErrorCode.NOT_ALLOWED, 'Only published tips can be flagged.', 'id'),
       );
     }
     await this.write(tip.organizationId, async () => {
-      const flags = await this.activity.addFlag(
-        tip.organizationId,
-        tip.id,
-        caller.userId,
-        cleanReason,
-      );
+      const flags = await this.activity.addFlag(tip.organizationId, tip.id, caller.userId, reason);
       await this.activity.addEvent({
         organizationId: tip.organizationId,
         tipId: tip.id,
@@ -265,7 +239,7 @@ export class TipsService implements OnModuleInit {
       if (review)
         await this.tips.update(tip.organizationId, tip.id, {
           status: TipStatus.NEEDS_REVIEW,
-          reviewReason: cleanReason,
+          reviewReason: reason,
         });
       return tip.id;
     });

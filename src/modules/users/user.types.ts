@@ -1,5 +1,7 @@
+import { PASSWORD_DESCRIPTION, PasswordLength } from '../../common/auth/passwords.js';
+import { Trimmed } from '../../common/validation/decorators.js';
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsEmail, IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { Role } from '../../common/auth/role.js';
 import { ConnectionType } from '../../common/graphql/connection.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
@@ -73,24 +75,37 @@ export class User implements Node {
 
 export const UserConnection = ConnectionType(User, 'User');
 
+const DISPLAY_NAME_MESSAGE = 'The display name must be 1-200 characters.';
+
 @InputType({ description: 'A new member of the organization (admins only).' })
 export class CreateUserInput {
   @Field()
+  @Trimmed()
+  @IsEmail({}, { message: '"$value" is not a valid email address.' })
+  @MaxLength(254, { message: 'An email address has at most 254 characters.' })
   email: string;
 
   @Field()
+  @Trimmed()
+  @Length(1, 200, { message: DISPLAY_NAME_MESSAGE })
   displayName: string;
 
   @Field(() => Role)
+  @IsEnum(Role, { message: `The role must be one of ${Object.values(Role).join(', ')}.` })
   role: Role;
 
-  @Field({ description: 'At least 8 characters.' })
+  @Field({ description: PASSWORD_DESCRIPTION })
+  @PasswordLength()
   password: string;
 
   @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsString()
   teamId?: string | null;
 
   @Field({ nullable: true, defaultValue: 'en' })
+  @IsOptional()
+  @Matches(LOCALE, { message: LOCALE_MESSAGE })
   locale?: string;
 }
 
@@ -102,8 +117,8 @@ export class UpdateUserInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 200, { message: 'The display name must be 1-200 characters.' })
+  @Trimmed()
+  @Length(1, 200, { message: DISPLAY_NAME_MESSAGE })
   displayName?: string;
 
   @Field({ nullable: true })

@@ -1,3 +1,5 @@
+import { inputProblems } from '../../common/validation/input-validation.pipe.js';
+import { CreateUserInput } from './user.types.js';
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Role } from '../../common/auth/role.js';
@@ -76,14 +78,16 @@ export class UsersImportService {
       teamId = team.id;
     }
     const password = row.password || randomBytes(12).toString('base64url');
-    const outcome = await this.users.create(organizationId, {
+    const { instance, problems } = inputProblems(CreateUserInput, {
       email: row.email,
       displayName: row.name,
       role,
-      teamId,
       locale: row.locale || 'en',
       password,
     });
+    if (problems.length)
+      return { ok: false, message: problems.map((problem) => problem.message).join('; ') };
+    const outcome = await this.users.create(organizationId, { ...instance, teamId });
     if (!outcome.value)
       return { ok: false, message: outcome.userErrors.map((error) => error.message).join('; ') };
     const generated = row.password ? '' : ` (temporary password: ${password})`;

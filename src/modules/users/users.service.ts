@@ -1,6 +1,5 @@
 import { Permission, allows } from '../../common/auth/policy.js';
 import { Injectable } from '@nestjs/common';
-import { isEmail } from 'class-validator';
 import { hashPassword, passwordProblem } from '../../common/auth/passwords.js';
 import { Role } from '../../common/auth/role.js';
 import type { Caller } from '../../common/context/request-context.js';
@@ -15,7 +14,6 @@ import {
 import { Page, PageArgs } from '../../database/keyset.js';
 import { TeamsService } from '../teams/teams.service.js';
 import { Presence } from './presence.js';
-import { LOCALE, LOCALE_MESSAGE } from './locale.js';
 import { UserEntity } from './user.entity.js';
 import { UserChanges, UserFilter, UsersRepository } from './users.repository.js';
 
@@ -75,25 +73,7 @@ export class UsersService {
   }
 
   async create(organizationId: string, details: NewUserDetails): Promise<Outcome<UserEntity>> {
-    const email = details.email.trim();
-    const displayName = details.displayName.trim();
-    if (!isEmail(email) || email.length > 254) {
-      return failure(
-        userError(UserErrorCode.INVALID, `"${email}" is not a valid email address.`, 'email'),
-      );
-    }
-    if (displayName.length < 1 || displayName.length > 200) {
-      return failure(
-        userError(
-          UserErrorCode.INVALID,
-          'The display name must be 1-200 characters.',
-          'displayName',
-        ),
-      );
-    }
-    if (details.locale && !LOCALE.test(details.locale)) {
-      return failure(userError(UserErrorCode.INVALID, LOCALE_MESSAGE, 'locale'));
-    }
+    const { email, displayName } = details;
     const problem = await passwordProblem(details.password, [details.email, details.displayName]);
     if (problem) return failure(userError(UserErrorCode.INVALID, problem, 'password'));
     if (details.teamId && !(await this.teams.findById(organizationId, details.teamId))) {
@@ -148,7 +128,7 @@ export class UsersService {
       return failure(userError(UserErrorCode.NOT_FOUND, 'No team with that id.', 'teamId'));
     }
     const changes: UserChanges = {};
-    if (update.displayName !== undefined) changes.displayName = update.displayName.trim();
+    if (update.displayName !== undefined) changes.displayName = update.displayName;
     if (update.locale !== undefined) changes.locale = update.locale;
     if (update.role !== undefined) changes.role = update.role;
     if (update.teamId !== undefined) changes.teamId = update.teamId;
