@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../context/request-context.js';
 import { DatabaseNotifications } from '../../database/database-notifications.js';
@@ -11,11 +12,6 @@ const CHANNEL = 'floorwalker_callers';
 /** What changed: one session, or a user and so all of their sessions. */
 export type CallerChange = { sessionId: string } | { userId: string };
 
-interface Remembered {
-  caller: Caller;
-  until: number;
-}
-
 /**
  * Authenticated callers, remembered for a few seconds so that a burst of searches typed
  * by one agent does not read their session on every keystroke.
@@ -28,7 +24,10 @@ interface Remembered {
  */
 @Injectable()
 export class CallerCache {
-  private readonly remembered = new Map<string, Remembered>();
+  private readonly remembered = new LRUCache<string, Caller>({
+    max: MAX_REMEMBERED,
+    ttl: REMEMBER_MS,
+  });
   /** Bumped by every change: a caller read before a change is not remembered after it. */
   private generation = 0;
 
@@ -49,10 +48,7 @@ export class CallerCache {
   /** The remembered caller of a session, if still fresh. */
   recall(sessionId: string): Caller | undefined {
     if (!this.ready()) return undefined;
-    const entry = this.remembered.get(sessionId);
-    if (entry && entry.until > Date.now()) return entry.caller;
-    if (entry) this.remembered.delete(sessionId);
-    return undefined;
+    return this.remembered.get(sessionId);
   }
 
   /** A mark to pass to `remember`, taken before reading the session. */
@@ -63,9 +59,8 @@ export class CallerCache {
   /** Remembers a caller read from the database, unless something changed since `mark`. */
   remember(caller: Caller, mark: number, sessionExpiresAt: Date): void {
     if (!this.ready() || mark !== this.generation) return;
-    if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
-    const until = Math.min(Date.now() + REMEMBER_MS, sessionExpiresAt.getTime());
-    this.remembered.set(caller.sessionId, { caller, until });
+    const ttl = Math.min(REMEMBER_MS, sessionExpiresAt.getTime() - Date.now());
+    if (ttl > 0) this.remembered.set(caller.sessionId, caller, { ttl });
   }
 
   /** Announces a change, in the current transaction if there is one. */
@@ -80,7 +75,7 @@ export class CallerCache {
       this.remembered.delete(change.sessionId);
       return;
     }
-    for (const [sessionId, { caller }] of this.remembered) {
+    for (const [sessionId, caller] of this.remembered.entries()) {
       if (caller.userId === change.userId) this.remembered.delete(sessionId);
     }
   }

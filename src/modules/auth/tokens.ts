@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { createSecretKey, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
@@ -39,7 +40,7 @@ function verifyWithExpiry(
   }
 }
 
-/** Tokens remembered at most; past it the memory starts afresh. */
+/** Tokens remembered at most; past it the least recently used are forgotten. */
 const MAX_VERIFIED_TOKENS = 10_000;
 
 /**
@@ -49,18 +50,22 @@ const MAX_VERIFIED_TOKENS = 10_000;
  * remembered here (see CallerCache).
  */
 export class TokenVerifier {
-  private readonly valid = new Map<string, { claims: TokenClaims; expiresAtMs: number }>();
+  private readonly valid = new LRUCache<string, TokenClaims>({
+    max: MAX_VERIFIED_TOKENS,
+    // expiry is wall-clock time, as in the token itself
+    perf: { now: () => Date.now() },
+    ttlResolution: 0,
+  });
 
   constructor(private readonly secret: KeyObject) {}
 
   verify(token: string): TokenClaims | null {
     const known = this.valid.get(token);
-    if (known && known.expiresAtMs > Date.now()) return known.claims;
-    if (known) this.valid.delete(token);
+    if (known) return known;
     const verified = verifyWithExpiry(token, this.secret);
     if (!verified) return null;
-    if (this.valid.size >= MAX_VERIFIED_TOKENS) this.valid.clear();
-    this.valid.set(token, verified);
+    const ttl = verified.expiresAtMs - Date.now();
+    if (ttl > 0) this.valid.set(token, verified.claims, { ttl });
     return verified.claims;
   }
 }

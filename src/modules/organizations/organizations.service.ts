@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { Injectable } from '@nestjs/common';
 import {
   Outcome,
@@ -15,7 +16,10 @@ const LANGUAGES_TTL_MS = 5_000;
 
 @Injectable()
 export class OrganizationsService {
-  private readonly languages = new Map<string, { languages: string[]; readAt: number }>();
+  private readonly languages = new LRUCache<string, string[]>({
+    max: 10_000,
+    ttl: LANGUAGES_TTL_MS,
+  });
 
   constructor(private readonly organizations: OrganizationsRepository) {}
 
@@ -69,9 +73,9 @@ export class OrganizationsService {
   /** The languages an organization writes in: every search needs them, so they are kept a few seconds. */
   async languagesOf(id: string): Promise<string[]> {
     const known = this.languages.get(id);
-    if (known && Date.now() - known.readAt < LANGUAGES_TTL_MS) return known.languages;
+    if (known) return known;
     const languages = (await this.organizations.findById(id))?.languages ?? ['en'];
-    this.languages.set(id, { languages, readAt: Date.now() });
+    this.languages.set(id, languages);
     return languages;
   }
 

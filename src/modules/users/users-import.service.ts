@@ -29,7 +29,8 @@ export class UsersImportService {
   ) {}
 
   async import(organizationId: string, csv: string): Promise<ImportReport> {
-    const [header, ...records] = parseCsv(csv);
+    const parsed = parseCsv(csv);
+    const [header, ...records] = parsed.records;
     const columns = header?.fields.map((name) => name.trim().toLowerCase()) ?? [];
     const missing = REQUIRED.filter((name) => !columns.includes(name));
     const unknown = columns.filter((name) => !KNOWN.has(name));
@@ -40,13 +41,18 @@ export class UsersImportService {
       ].filter(Boolean);
       return {
         created: 0,
-        failed: records.length,
+        failed: records.length + parsed.problems.length,
         lines: [
           `line 1: ${problems.join('; ')}. Expected the header email,name,role,team,locale,password (team, locale and password optional).`,
         ],
       };
     }
     const report: ImportReport = { created: 0, failed: 0, lines: [] };
+    const lines: { line: number; text: string }[] = parsed.problems.map((problem) => ({
+      line: problem.line,
+      text: `line ${problem.line}: ${problem.message}`,
+    }));
+    report.failed += parsed.problems.length;
     for (const record of records) {
       const row = Object.fromEntries(
         columns.map((name, i) => [name, (record.fields[i] ?? '').trim()]),
@@ -54,8 +60,9 @@ export class UsersImportService {
       const result = await this.importRow(organizationId, row);
       if (result.ok) report.created++;
       else report.failed++;
-      report.lines.push(`line ${record.line}: ${result.message}`);
+      lines.push({ line: record.line, text: `line ${record.line}: ${result.message}` });
     }
+    report.lines = lines.sort((a, b) => a.line - b.line).map((line) => line.text);
     return report;
   }
 

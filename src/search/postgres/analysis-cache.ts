@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 /** What the analysis of one query word found: its tsquery (null if every language drops it) and its corrections and synonyms. */
 export interface WordAnalysis {
   query: string | null;
@@ -15,24 +16,22 @@ const MAX_ENTRIES = 50_000;
  * (which is found all the same: the word's own forms are always searched).
  */
 export class AnalysisCache {
-  private readonly entries = new Map<string, { until: number; analysis: WordAnalysis }>();
+  private readonly entries: LRUCache<string, WordAnalysis>;
 
-  constructor(private readonly ttlMs: number) {}
+  constructor(ttlMs: number) {
+    this.entries = new LRUCache({ max: MAX_ENTRIES, ttl: ttlMs });
+  }
 
   static key(organizationId: string, configs: string[], word: string, prefix: boolean): string {
     return `${organizationId}\u0000${configs.join(',')}\u0000${prefix ? '*' : ''}${word}`;
   }
 
   get(key: string): WordAnalysis | undefined {
-    const entry = this.entries.get(key);
-    if (entry && entry.until > Date.now()) return entry.analysis;
-    if (entry) this.entries.delete(key);
-    return undefined;
+    return this.entries.get(key);
   }
 
   set(key: string, analysis: WordAnalysis): void {
-    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(key, { until: Date.now() + this.ttlMs, analysis });
+    this.entries.set(key, analysis);
   }
 
   clear(): void {

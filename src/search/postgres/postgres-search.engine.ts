@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '../../database/transaction-host.js';
 import type {
@@ -103,12 +104,12 @@ interface Ranked {
 export class PostgresSearchEngine implements SearchEngine {
   readonly transactional = true;
   /** per table or partition of the search documents; per class, in TIERS order */
-  private readonly frequencies = new Map<
-    string,
-    { readAt: number; value: Promise<TermFrequencies[]> }
-  >();
+  private readonly frequencies = new LRUCache<string, Promise<TermFrequencies[]>>({
+    max: 1_000,
+    ttl: TERM_FREQUENCIES_TTL_MS,
+  });
   /** the partition holding each organization's search documents */
-  private readonly partitions = new Map<string, string>();
+  private readonly partitions = new LRUCache<string, string>({ max: 100_000 });
   private readonly analysed = new AnalysisCache(ANALYSIS_TTL_MS);
 
   constructor(private readonly tx: TransactionHost) {}
@@ -197,17 +198,15 @@ export class PostgresSearchEngine implements SearchEngine {
   private async termFrequencies(organizationId: string): Promise<TermFrequencies[]> {
     const relation =
       this.partitions.get(organizationId) ?? (await this.partitionOf(organizationId));
-    let cached = this.frequencies.get(relation);
-    if (!cached || Date.now() - cached.readAt > TERM_FREQUENCIES_TTL_MS) {
-      const read = this.readTermFrequencies(relation);
-      cached = { readAt: Date.now(), value: read };
-      this.frequencies.set(relation, cached);
-      // A failed read is tried again by the next search.
-      read.catch(() => {
-        if (this.frequencies.get(relation)?.value === read) this.frequencies.delete(relation);
-      });
-    }
-    return cached.value;
+    const cached = this.frequencies.get(relation);
+    if (cached) return cached;
+    const read = this.readTermFrequencies(relation);
+    this.frequencies.set(relation, read);
+    // A failed read is tried again by the next search.
+    read.catch(() => {
+      if (this.frequencies.get(relation) === read) this.frequencies.delete(relation);
+    });
+    return read;
   }
 
   /** The partition holding the organization's documents; the whole table while it has none. */
