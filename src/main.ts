@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { DataDirLockedError } from './database/data-dir-lock.js';
-import { PortInUseError, startServer } from './server.js';
+import { PortInUseError, beginStartup } from './startup.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const server = await startServer(config);
+  // The embedded database starts in its own process while this one loads the API.
+  const startup = await beginStartup(config);
+  const { startServer } = await import('./server.js');
+  const server = await startServer(config, undefined, startup);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -1,4 +1,3 @@
-import { Server, createServer } from 'node:http';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -11,31 +10,9 @@ import { AppLogger } from './common/logging/app-logger.js';
 import { requestLogMiddleware } from './common/logging/request-log.middleware.js';
 import { AppConfig } from './config/app-config.js';
 import { DatabaseTarget } from './database/data-source-options.js';
-import { OpenDatabase, openDatabase } from './database/open-database.js';
+import { OpenDatabase } from './database/open-database.js';
 import { DemoDataService } from './modules/demo/demo-data.service.js';
-
-/** Raised when the address the API should listen on is taken; the message says what to do. */
-export class PortInUseError extends Error {}
-
-/**
- * Takes the API's address before anything else starts, so that a clash ends the start
- * at once with a clear message, without opening (or creating) the database.
- */
-async function reserveAddress(config: AppConfig): Promise<Server> {
-  const server = createServer();
-  try {
-    await new Promise<void>((resolve, reject) =>
-      server.once('error', reject).listen(config.port, config.host, resolve),
-    );
-    return server;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
-      throw new PortInUseError(
-        `Port ${config.port} on ${config.host} is already in use (another floorwalker?). Stop that process or set PORT to a free port.`,
-      );
-    throw error;
-  }
-}
+import { Startup, beginStartup } from './startup.js';
 
 export interface RunningServer {
   app: INestApplication;
@@ -91,11 +68,11 @@ export async function createApp(
 export async function startServer(
   config: AppConfig,
   logger = createLogger(config),
+  startup?: Startup,
 ): Promise<RunningServer> {
-  const reserved = await reserveAddress(config);
-  const database = await openDatabase(config).finally(
-    () => new Promise((resolve) => reserved.close(resolve)),
-  );
+  const { reserved, database: opening } = startup ?? (await beginStartup(config));
+  const database = await opening;
+  await new Promise((resolve) => reserved.close(resolve));
   let app: INestApplication | undefined;
   let adminChannel: { close(): Promise<void> } | undefined;
   let closing = false;

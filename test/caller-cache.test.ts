@@ -89,7 +89,10 @@ describe('remembered callers', () => {
     await eventually(gapsOn(reader, second), 'UNAUTHENTICATED');
   });
 
-  it('a notification nobody here sent is ignored', async () => {
+  // PostgreSQL notifications do not pass the embedded database's socket: nothing to test there.
+  const withNotifications = process.env.DATABASE_URL ? it : it.skip;
+
+  withNotifications('a notification nobody here sent is ignored (PostgreSQL only)', async () => {
     const manager = writer.app.get(TransactionHost).manager;
     await manager.query(`SELECT pg_notify('floorwalker_callers', 'not a change')`);
     await manager.query(`SELECT pg_notify('floorwalker_synonyms', '')`);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TestDatabase, copyDataDir, createTestDatabase } from './support/database.js';
 import { cli } from './support/processes.js';
+import { testTempDir } from './support/temp.js';
 
 /** The command line against PostgreSQL (DATABASE_URL) or, without it, an embedded data directory. */
 describe('command line', () => {
@@ -13,7 +13,7 @@ describe('command line', () => {
   let workDir: string;
 
   beforeAll(async () => {
-    workDir = await mkdtemp(join(tmpdir(), 'floorwalker-cli-'));
+    workDir = testTempDir('cli');
     if (process.env.DATABASE_URL) {
       database = await createTestDatabase();
       env = { DATABASE_URL: database.target.url, DATA_DIR: workDir };

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { networkInterfaces, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { networkInterfaces } from 'node:os';
 import { DEMO_PASSWORD } from '../src/modules/demo/demo-accounts.js';
 import { copyDataDir } from './support/database.js';
 import { ServerProcess, cli, graphql, isAlive, waitUntil } from './support/processes.js';
+import { testTempDir } from './support/temp.js';
 
 /**
  * The embedded database through the server's whole life, as `npm start` runs it: demo
@@ -70,7 +70,7 @@ describe('server on the embedded database', () => {
     // The migrated template, without demo data: the first start creates it. When the run's
     // template is on PostgreSQL, start from nothing (the server runs initdb and migrations).
     dataDir = process.env.DATABASE_URL
-      ? await mkdtemp(join(tmpdir(), 'floorwalker-lifecycle-'))
+      ? testTempDir('lifecycle')
       : await copyDataDir(process.env.FLOORWALKER_TEST_TEMPLATE!);
   });
   afterAll(async () => {
@@ -149,7 +149,7 @@ describe('server on the embedded database', () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const { port } = taken.address() as { port: number };
-    const empty = await mkdtemp(join(tmpdir(), 'floorwalker-clash-'));
+    const empty = testTempDir('clash');
     try {
       const server = ServerProcess.spawn({ DATA_DIR: empty, PORT: String(port) });
       running.push(server);

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../config/app-config.js';
 import { DataDirLockedError } from '../database/data-dir-lock.js';
+import { openDatabase } from '../database/open-database.js';
 import { sendToServer } from './admin-channel.js';
 import { Command, Output, USAGE, UsageError, parseCommand } from './command-line.js';
 
@@ -50,9 +51,12 @@ async function main(argv: string[]): Promise<number> {
     const code = await sendToServer(config.dataDir, command, output);
     if (code !== null) return code;
   }
-  // Loaded only when this process opens the database itself: usage errors answer at once.
+  // The database starts opening (embedded: in its own process) while the application loads;
+  // that is loaded only now, so usage errors answer at once.
+  const opening = openDatabase(config);
+  opening.catch(() => {}); // reported where it is awaited
   const { runLocally } = await import('./run-locally.js');
-  return runLocally(config, command, output);
+  return runLocally(config, command, output, opening);
 }
 
 main(process.argv.slice(2)).then(

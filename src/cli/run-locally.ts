@@ -1,18 +1,22 @@
 import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '../config/app-config.js';
 import { CoreModule } from '../core.module.js';
-import { openDatabase } from '../database/open-database.js';
+import type { OpenDatabase } from '../database/open-database.js';
 import { createLogger, prepareData } from '../server.js';
 import type { Command, Output } from './command-line.js';
 import { runCommand } from './commands.js';
 
-/** Runs a command in this process: opens the database (and, embedded, locks the data directory). */
+/**
+ * Runs a command in this process on the database the caller started opening (embedded:
+ * started and its data directory locked) while this module loaded.
+ */
 export async function runLocally(
   config: AppConfig,
   command: Command,
   output: Output,
+  opening: Promise<OpenDatabase>,
 ): Promise<number> {
-  const database = await openDatabase(config);
+  const database = await opening;
   try {
     const logger = createLogger({ ...config, logLevel: 'warn' });
     const app = await NestFactory.createApplicationContext(

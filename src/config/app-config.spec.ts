@@ -1,10 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './app-config.js';
 
-const dataDir = () => mkdtempSync(join(tmpdir(), 'floorwalker-config-'));
+// the test run's folder (see test/support/temp.ts), never the system temp folder
+const dataDir = () => {
+  mkdirSync('.test-tmp', { recursive: true });
+  return mkdtempSync(join(process.cwd(), '.test-tmp', 'config-'));
+};
 
 describe('loadConfig', () => {
   it('starts with no settings at all: port 3000, embedded database, demo data', () => {

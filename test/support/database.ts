@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cp, rm } from 'node:fs/promises';
 import { DatabaseTarget } from '../../src/database/data-source-options.js';
 import { startEmbeddedPostgres } from '../../src/database/embedded/embedded-postgres.js';
 import { TEMPLATE_ENV, adminQuery, serverUrl } from './global-setup.mjs';
+import { testTempDir } from './temp.js';
 
 /**
  * Each test file gets a database of its own, made from the template that global-setup.mjs
@@ -46,7 +45,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 /** A fresh copy of the migrated template data directory (without its lock). */
 export async function copyDataDir(template: string): Promise<string> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'floorwalker-test-'));
+  const dataDir = testTempDir('database');
   await cp(template, dataDir, {
     recursive: true,
     filter: (source) => !source.endsWith('.lock') && !source.endsWith('.sock'),

@@ -1,7 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { Role } from '../../src/common/auth/role.js';
 import { AppLogger } from '../../src/common/logging/app-logger.js';
@@ -11,6 +9,7 @@ import { TeamsService } from '../../src/modules/teams/teams.service.js';
 import { UsersService } from '../../src/modules/users/users.service.js';
 import { createApp } from '../../src/server.js';
 import { TestDatabase, createTestDatabase } from './database.js';
+import { testTempDir } from './temp.js';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -47,7 +46,7 @@ export class TestApp {
     database: TestDatabase,
     env: Record<string, string> = {},
   ): Promise<TestApp> {
-    const tempDir = await mkdtemp(join(tmpdir(), 'floorwalker-app-'));
+    const tempDir = testTempDir('app');
     const config = loadConfig({
       NODE_ENV: 'test',
       PORT: '0',

@@ -35,8 +35,9 @@ try {
   db = await PGlite.create({
     dataDir,
     extensions: { btree_gin, pg_trgm, unaccent },
-    // A cache large enough for a contact center's tips and search index.
-    postgresqlconf: ['shared_buffers = 256MB', 'work_mem = 16MB'],
+    // PostgreSQL's default 128 MB of shared buffers: each 128 MB more costs about half a
+    // second at every start (see docs/performance.md, Start-up).
+    postgresqlconf: ['work_mem = 16MB'],
   });
   // Two sockets so that a reconnecting pool is not refused while its old socket closes;
   // the API's pool itself holds one connection (see embedded-postgres.ts).

@@ -1,0 +1,40 @@
+// Compiles the sources (npm run build) only when one is newer than the last build: a start
+// with nothing changed does not wait for the compiler. Used by `npm start` and the tests.
+import { execFileSync } from 'node:child_process';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+/** Written by every build (tsconfig.build.json's tsBuildInfoFile). */
+const BUILT = join(ROOT, 'dist/.tsbuildinfo.build');
+const SOURCES = ['src', 'migrations'];
+const CONFIG = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+
+async function newestSource() {
+  let newest = 0;
+  for (const folder of SOURCES) {
+    for (const file of await readdir(join(ROOT, folder), { recursive: true })) {
+      if (/\.m?[jt]s$/.test(file))
+        newest = Math.max(newest, (await stat(join(ROOT, folder, file))).mtimeMs);
+    }
+  }
+  for (const file of CONFIG) newest = Math.max(newest, (await stat(join(ROOT, file))).mtimeMs);
+  return newest;
+}
+
+export async function buildIfChanged() {
+  const built = await stat(BUILT).then(
+    (info) => info.mtimeMs,
+    () => 0,
+  );
+  if (built >= (await newestSource())) return false;
+  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  return true;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildIfChanged();
