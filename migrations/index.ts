@@ -8,6 +8,7 @@ import { VocabularyByOrganization1764800000000 } from './1764800000000-vocabular
 import { SearchDocumentsByOrganization1764900000000 } from './1764900000000-search-documents-by-organization.js';
 import { TenantScopedChildRows1765000000000 } from './1765000000000-tenant-scoped-child-rows.js';
 import { UserDeactivatedAt1765100000000 } from './1765100000000-user-deactivated-at.js';
+import { EffectivePresence1765200000000 } from './1765200000000-effective-presence.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   SearchDocumentsByOrganization1764900000000,
   TenantScopedChildRows1765000000000,
   UserDeactivatedAt1765100000000,
+  EffectivePresence1765200000000,
 ];

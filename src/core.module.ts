@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CallerCacheModule } from './common/auth/caller-cache.module.js';
+import { NodeRegistryModule } from './common/graphql/node-registry.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseTarget } from './database/data-source-options.js';
@@ -30,6 +31,7 @@ export class CoreModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(database),
         CallerCacheModule,
+        NodeRegistryModule,
         SearchInfrastructureModule,
         ...domain,
       ],

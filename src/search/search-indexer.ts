@@ -98,14 +98,10 @@ export class SearchIndexer implements OnModuleInit, OnModuleDestroy {
         string,
         { organizationId: string; type: DocumentType; ids: Set<string> }
       >();
-      for (const entry of entries) {
-        const key = `${entry.organization_id}:${entry.doc_type}`;
-        const group = groups.get(key) ?? {
-          organizationId: entry.organization_id,
-          type: entry.doc_type,
-          ids: new Set(),
-        };
-        group.ids.add(entry.doc_id);
+      for (const { organizationId, type, id } of entries) {
+        const key = `${organizationId}:${type}`;
+        const group = groups.get(key) ?? { organizationId, type, ids: new Set() };
+        group.ids.add(id);
         groups.set(key, group);
       }
       for (const { organizationId, type, ids } of groups.values()) {

@@ -27,13 +27,11 @@ export class SearchOutbox {
   }
 
   /** Takes up to `limit` entries (skipping ones another instance holds); call inside a transaction. */
-  async take(
-    limit: number,
-  ): Promise<{ organization_id: string; doc_type: DocumentType; doc_id: string }[]> {
+  async take(limit: number): Promise<OutboxEntry[]> {
     const result = await this.tx.manager.query(
       `WITH batch AS (SELECT id FROM search_outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
        DELETE FROM search_outbox o USING batch WHERE o.id = batch.id
-       RETURNING o.organization_id, o.doc_type, o.doc_id`,
+       RETURNING o.organization_id AS "organizationId", o.doc_type AS type, o.doc_id AS id`,
       [limit],
     );
     return returnedRows(result);

@@ -132,6 +132,7 @@ export class AuthService {
       sessionId: found.sessionId,
     };
     this.callers.remember(caller, mark, found.expiresAt);
+    await this.users.noteActivity(caller.organizationId, caller.userId, found.lastActiveAt);
     return caller;
   }
 

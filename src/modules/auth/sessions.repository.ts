@@ -5,9 +5,6 @@ import { Role } from '../../common/auth/role.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import { SessionEntity } from './session.entity.js';
 
-/** How often a user's last activity is written, at most. */
-const ACTIVITY_WRITE_INTERVAL = '60 seconds';
-
 export interface SessionWithUser {
   sessionId: string;
   revokedAt: Date | null;
@@ -17,6 +14,7 @@ export interface SessionWithUser {
   role: Role;
   teamId: string | null;
   active: boolean;
+  lastActiveAt: Date | null;
 }
 
 /** Sign-in sessions: one per issued token, so that a token can be revoked. */
@@ -37,33 +35,21 @@ export class SessionsRepository {
     return this.repo.save(this.repo.create(session));
   }
 
-  /**
-   * The session and its user, read together for every authenticated request; the user's
-   * last activity is written in the same statement, at most once a minute.
-   */
+  /** The session and what the caller's authentication needs of its user, in one read. */
   async findWithUser(
     organizationId: string,
     sessionId: string,
     userId: string,
   ): Promise<SessionWithUser | null> {
     const [row] = (await this.tx.manager.query(
-      `WITH found AS (
-         SELECT s.id AS "sessionId", s.expires_at AS "expiresAt",
-           -- a deactivation ends every session begun before it, even after a reactivation
-           CASE WHEN u.deactivated_at >= s.created_at THEN coalesce(s.revoked_at, u.deactivated_at)
-             ELSE s.revoked_at END AS "revokedAt",
-           u.id AS "userId", u.organization_id AS "organizationId", u.role, u.team_id AS "teamId",
-           u.active, u.last_active_at
-         FROM sessions s JOIN users u ON u.organization_id = s.organization_id AND u.id = s.user_id
-         WHERE s.organization_id = $1 AND s.id = $2 AND s.user_id = $3),
-       touched AS (
-         UPDATE users u SET last_active_at = now() FROM found f
-         WHERE u.organization_id = f."organizationId" AND u.id = f."userId"
-           AND f.active AND f."revokedAt" IS NULL AND f."expiresAt" > now()
-           AND (f.last_active_at IS NULL OR f.last_active_at < now() - interval '${ACTIVITY_WRITE_INTERVAL}')
-         RETURNING u.id)
-       SELECT "sessionId", "revokedAt", "expiresAt", "userId", "organizationId", role, "teamId", active
-       FROM found`,
+      `SELECT s.id AS "sessionId", s.expires_at AS "expiresAt",
+         -- a deactivation ends every session begun before it, even after a reactivation
+         CASE WHEN u.deactivated_at >= s.created_at THEN coalesce(s.revoked_at, u.deactivated_at)
+           ELSE s.revoked_at END AS "revokedAt",
+         u.id AS "userId", u.organization_id AS "organizationId", u.role, u.team_id AS "teamId",
+         u.active, u.last_active_at AS "lastActiveAt"
+       FROM sessions s JOIN users u ON u.organization_id = s.organization_id AND u.id = s.user_id
+       WHERE s.organization_id = $1 AND s.id = $2 AND s.user_id = $3`,
       [organizationId, sessionId, userId],
     )) as SessionWithUser[];
     return row ?? null;

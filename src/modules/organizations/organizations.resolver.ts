@@ -1,3 +1,5 @@
+import { OnModuleInit } from '@nestjs/common';
+import { NodeRegistry } from '../../common/graphql/node-registry.js';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Permission } from '../../common/auth/policy.js';
 import { Allow, CurrentCaller } from '../../common/auth/decorators.js';
@@ -11,8 +13,19 @@ import {
 import { OrganizationsService } from './organizations.service.js';
 
 @Resolver(() => Organization)
-export class OrganizationsResolver {
-  constructor(private readonly organizations: OrganizationsService) {}
+export class OrganizationsResolver implements OnModuleInit {
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly nodes: NodeRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('Organization', async (caller, id) => {
+      if (id !== caller.organizationId) return null;
+      const organization = await this.organizations.findById(id);
+      return organization && Organization.from(organization);
+    });
+  }
 
   @Allow(Permission.ORGANIZATION_READ)
   @Query(() => Organization, { description: "The caller's organization." })

@@ -18,8 +18,8 @@ export interface SearchLogEntry {
 export interface SearchGapRow {
   query: string;
   searches: number;
-  without_results: number;
-  last_searched_at: Date;
+  withoutResults: number;
+  lastSearchedAt: Date;
 }
 
 /** The search log (kept for the organization's retention period) and clicks on results. */
@@ -78,7 +78,8 @@ export class SearchLogRepository {
            AND ($5::uuid[] IS NULL OR user_id = ANY($5::uuid[]))
          ORDER BY user_id, coalesce(typing_session, id::text), created_at DESC)
        SELECT normalized AS query, count(*)::int AS searches,
-         count(*) FILTER (WHERE result_count = 0)::int AS without_results, max(created_at) AS last_searched_at
+         count(*) FILTER (WHERE result_count = 0)::int AS "withoutResults",
+         max(created_at) AS "lastSearchedAt"
        FROM last WHERE (result_count = 0 OR NOT clicked) AND normalized <> ''
        GROUP BY normalized ORDER BY searches DESC, query LIMIT $4`,
       [organizationId, since, until, first, searchers],

@@ -137,8 +137,8 @@ export class SearchResolver {
     return rows.map((row) => ({
       query: row.query,
       searches: row.searches,
-      withoutResults: row.without_results,
-      lastSearchedAt: new Date(row.last_searched_at),
+      withoutResults: row.withoutResults,
+      lastSearchedAt: new Date(row.lastSearchedAt),
     }));
   }
 

@@ -1,3 +1,5 @@
+import { OnModuleInit } from '@nestjs/common';
+import { NodeRegistry } from '../../common/graphql/node-registry.js';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Permission } from '../../common/auth/policy.js';
 import { Allow, CurrentCaller } from '../../common/auth/decorators.js';
@@ -12,8 +14,18 @@ import { CreateTeamInput, CreateTeamPayload, Team, TeamConnection } from './team
 import { TeamsService } from './teams.service.js';
 
 @Resolver(() => Team)
-export class TeamsResolver {
-  constructor(private readonly teamsService: TeamsService) {}
+export class TeamsResolver implements OnModuleInit {
+  constructor(
+    private readonly teamsService: TeamsService,
+    private readonly nodes: NodeRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('Team', async (caller, id) => {
+      const team = await this.teamsService.findById(caller.organizationId, id);
+      return team && Team.from(team);
+    });
+  }
 
   @Allow(Permission.TEAM_READ)
   @Query(() => TeamConnection, { description: "The organization's teams, oldest first." })

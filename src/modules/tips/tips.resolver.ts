@@ -1,3 +1,5 @@
+import { OnModuleInit } from '@nestjs/common';
+import { NodeRegistry } from '../../common/graphql/node-registry.js';
 import {
   Args,
   ArgsType,
@@ -67,11 +69,19 @@ function tipId(globalId: string): string {
 const without = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
 
 @Resolver(() => Tip)
-export class TipsResolver {
+export class TipsResolver implements OnModuleInit {
   constructor(
     private readonly tipsService: TipsService,
     private readonly users: UsersService,
+    private readonly nodes: NodeRegistry,
   ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('Tip', async (caller, id) => {
+      const [tip] = await this.tipsService.findByIds(caller.organizationId, [id]);
+      return tip && this.tipsService.canSee(caller, tip) ? Tip.from(tip) : null;
+    });
+  }
 
   @Allow(Permission.TIP_READ)
   @Query(() => TipConnection, { description: 'Tips, oldest first. Use `search` to find tips.' })

@@ -79,6 +79,15 @@ export class UsersRepository {
     return paginate(query, 'user', page);
   }
 
+  /** Marks the user active now (the idle rule reads it). */
+  async touch(organizationId: string, id: string): Promise<void> {
+    // not an edit of the user: updated_at stays
+    await this.tx.manager.query(
+      `UPDATE users SET last_active_at = now() WHERE organization_id = $1 AND id = $2`,
+      [organizationId, id],
+    );
+  }
+
   /** Ids of the team's members, deactivated ones included. */
   async memberIds(organizationId: string, teamId: string): Promise<string[]> {
     const rows = await this.repo.find({ select: { id: true }, where: { organizationId, teamId } });

@@ -1,3 +1,5 @@
+import { OnModuleInit } from '@nestjs/common';
+import { NodeRegistry } from '../../common/graphql/node-registry.js';
 import {
   Args,
   ArgsType,
@@ -65,12 +67,20 @@ const unknownTeam = {
 };
 
 @Resolver(() => User)
-export class UsersResolver {
+export class UsersResolver implements OnModuleInit {
   constructor(
     private readonly usersService: UsersService,
     private readonly teams: TeamsService,
     private readonly organizations: OrganizationsService,
+    private readonly nodes: NodeRegistry,
   ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('User', async (caller, id) => {
+      const user = await this.usersService.findById(caller.organizationId, id);
+      return user && User.from(user);
+    });
+  }
 
   @Allow(Permission.USER_READ)
   @Query(() => User, { description: 'The signed-in user.' })

@@ -34,6 +34,9 @@ export interface UserUpdate {
   teamId?: string | null;
 }
 
+/** How often a user's last activity is written, at most. */
+const ACTIVITY_WRITE_INTERVAL_MS = 60_000;
+
 /** The database's clock, which also stamps sessions, decides which sessions came before. */
 const DEACTIVATED: UserChanges = {
   active: false,
@@ -163,6 +166,12 @@ export class UsersService {
   /** Deactivates without a caller (the command line, system accounts). */
   async deactivate(organizationId: string, id: string): Promise<void> {
     await this.users.update(organizationId, id, DEACTIVATED);
+  }
+
+  /** A signed-in user was seen: their last activity is written, at most once a minute. */
+  async noteActivity(organizationId: string, id: string, lastActiveAt: Date | null): Promise<void> {
+    if (lastActiveAt && Date.now() - lastActiveAt.getTime() < ACTIVITY_WRITE_INTERVAL_MS) return;
+    await this.users.touch(organizationId, id);
   }
 
   async setPresence(organizationId: string, id: string, presence: Presence): Promise<UserEntity> {
