@@ -8,6 +8,8 @@ import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
 import { SearchModule } from './modules/search/search.module.js';
 import { TipsModule } from './modules/tips/tips.module.js';
+import { TagsModule } from './modules/tags/tags.module.js';
+import { ExpertiseModule } from './modules/expertise/expertise.module.js';
 import { SearchInfrastructureModule } from './search/search-infrastructure.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
 import { TeamsModule } from './modules/teams/teams.module.js';
@@ -21,6 +23,8 @@ export class CoreModule {
       OrganizationsModule,
       TeamsModule,
       UsersModule,
+      TagsModule,
+      ExpertiseModule,
       TipsModule,
       SearchModule,
       DemoModule,

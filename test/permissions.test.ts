@@ -3,7 +3,7 @@ import { Role } from '../src/common/auth/role.js';
 import type { Caller } from '../src/common/context/request-context.js';
 import { SearchService } from '../src/modules/search/search.service.js';
 import { TipStatus } from '../src/modules/tips/tip.entities.js';
-import { ExpertiseService } from '../src/modules/tips/expertise.service.js';
+import { ExpertiseService } from '../src/modules/expertise/expertise.service.js';
 import { TeamsService } from '../src/modules/teams/teams.service.js';
 import { TestServices } from './support/test-services.js';
 

@@ -4,7 +4,7 @@ import { SearchIndexer } from '../../search/search-indexer.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { TeamsService } from '../teams/teams.service.js';
 import type { Caller } from '../../common/context/request-context.js';
-import { ExpertiseService } from '../tips/expertise.service.js';
+import { ExpertiseService } from '../expertise/expertise.service.js';
 import { TipsService } from '../tips/tips.service.js';
 import { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';

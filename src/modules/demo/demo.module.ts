@@ -1,3 +1,4 @@
+import { ExpertiseModule } from '../expertise/expertise.module.js';
 import { Module } from '@nestjs/common';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
@@ -6,7 +7,7 @@ import { UsersModule } from '../users/users.module.js';
 import { DemoDataService } from './demo-data.service.js';
 
 @Module({
-  imports: [OrganizationsModule, TeamsModule, UsersModule, TipsModule],
+  imports: [OrganizationsModule, TeamsModule, UsersModule, TipsModule, ExpertiseModule],
   providers: [DemoDataService],
   exports: [DemoDataService],
 })

@@ -1,21 +1,15 @@
+import { normalizeTag } from '../tags/tag-name.js';
 import { applyDecorators } from '@nestjs/common';
 import { ArrayMaxSize, Length, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { Trimmed } from '../../common/validation/decorators.js';
-import { normalizeText, words } from '../../search/text/normalize.js';
 import { LANGUAGE } from '../../search/text/languages.js';
 
 export const MAX_TITLE = 200;
 export const MAX_BODY = 20_000;
 export const MAX_TAGS = 10;
-export const MAX_TAG = 50;
 export const MAX_EXTERNAL_ID = 200;
 export const FLAGS_FOR_REVIEW = 3;
 export const REUSE_REPEAT_WINDOW_MS = 60 * 60 * 1000;
-
-/** Tags are organization-wide names in one form: "Billing & Refunds" → "billing-refunds". */
-export function normalizeTag(name: string): string {
-  return words(normalizeText(name)).join('-').slice(0, MAX_TAG);
-}
 
 export interface TipContent {
   title: string;

@@ -71,18 +71,6 @@ export class TipEntity {
   tags?: string[];
 }
 
-@Entity('tags')
-export class TagEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'organization_id', type: 'uuid' })
-  organizationId: string;
-
-  @Column()
-  name: string;
-}
-
 @Entity('tip_tags')
 export class TipTagEntity {
   @Column({ name: 'organization_id', type: 'uuid' })
@@ -200,57 +188,12 @@ export class BookmarkEntity {
   createdAt: Date;
 }
 
-@Entity('user_expertise')
-export class UserExpertiseEntity {
-  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @PrimaryColumn({ name: 'tag_id', type: 'uuid' })
-  tagId: string;
-
-  @Column({ name: 'organization_id', type: 'uuid' })
-  organizationId: string;
-
-  @Column({ name: 'granted_by', type: 'uuid', nullable: true })
-  grantedBy: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-}
-
-@Entity('expertise_audit')
-export class ExpertiseAuditEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint' })
-  id: string;
-
-  @Column({ name: 'organization_id', type: 'uuid' })
-  organizationId: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @Column()
-  tag: string;
-
-  @Column({ type: 'text' })
-  action: 'GRANTED' | 'REVOKED';
-
-  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
-  actorId: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-}
-
 export const tipEntities = [
   TipEntity,
-  TagEntity,
   TipTagEntity,
   TipRevisionEntity,
   TipEventEntity,
   HelpfulVoteEntity,
   TipFlagEntity,
   BookmarkEntity,
-  UserExpertiseEntity,
-  ExpertiseAuditEntity,
 ];

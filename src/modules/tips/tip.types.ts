@@ -262,28 +262,10 @@ export class SetTipBookmarkInput {
   bookmarked: boolean;
 }
 
-@InputType()
-export class ExpertiseInput {
-  @Field(() => ID)
-  userId: string;
-
-  @Field()
-  tag: string;
-}
-
 @ObjectType()
 export class TipPayload {
   @Field(() => Tip, { nullable: true })
   tip?: Tip;
-
-  @Field(() => [UserError])
-  userErrors: UserError[];
-}
-
-@ObjectType()
-export class ExpertisePayload {
-  @Field(() => [String], { nullable: true, description: "The user's expertise after the change." })
-  expertise?: string[];
 
   @Field(() => [UserError])
   userErrors: UserError[];

@@ -207,7 +207,7 @@ export class TipsImportService {
           editorId: editor.userId,
         };
       });
-      await this.tips.setTags(organizationId, tagsByTip);
+      await this.tipsService.replaceTags(organizationId, tagsByTip);
       await this.tips.addRevisions(revisions);
       for (const language of new Set(written.map((line) => line.language))) {
         await this.organizations.addLanguage(organizationId, language);

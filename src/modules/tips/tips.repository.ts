@@ -4,7 +4,7 @@ import { Page, PageArgs, paginate } from '../../database/keyset.js';
 import { returnedRows } from '../../database/returned-rows.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
 import { TransactionHost } from '../../database/transaction-host.js';
-import { TagEntity, TipEntity, TipRevisionEntity, TipStatus } from './tip.entities.js';
+import { TipEntity, TipRevisionEntity, TipStatus } from './tip.entities.js';
 
 export type NewTip = Pick<
   TipEntity,
@@ -189,33 +189,15 @@ export class TipsRepository {
     }));
   }
 
-  /** The organization's tags by normalized name, created on first use. */
-  async ensureTags(organizationId: string, names: string[]): Promise<TagEntity[]> {
-    if (names.length === 0) return [];
-    await this.tx.manager.query(
-      `INSERT INTO tags (organization_id, name) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
-      [organizationId, names],
-    );
-    return this.tx.repository(TagEntity).findBy({ organizationId, name: In(names) });
-  }
-
-  findTagsByName(organizationId: string, names: string[]): Promise<TagEntity[]> {
-    return this.tx.repository(TagEntity).findBy({ organizationId, name: In(names) });
-  }
-
-  /** Replaces the tags of each tip. */
-  async setTags(organizationId: string, tagsByTip: Map<string, string[]>): Promise<void> {
-    const names = [...new Set([...tagsByTip.values()].flat())];
-    const tags = new Map(
-      (await this.ensureTags(organizationId, names)).map((tag) => [tag.name, tag.id]),
-    );
-    const tipIds = [...tagsByTip.keys()];
+  /** Replaces the tags (by id) of each tip. */
+  async setTags(organizationId: string, tagIdsByTip: Map<string, string[]>): Promise<void> {
+    const tipIds = [...tagIdsByTip.keys()];
     await this.tx.manager.query(
       `DELETE FROM tip_tags WHERE organization_id = $1 AND tip_id = ANY($2::uuid[])`,
       [organizationId, tipIds],
     );
-    const links = [...tagsByTip].flatMap(([tipId, tipTags]) =>
-      tipTags.map((name) => [tipId, tags.get(name)!]),
+    const links = [...tagIdsByTip].flatMap(([tipId, tagIds]) =>
+      tagIds.map((tagId) => [tipId, tagId]),
     );
     if (links.length === 0) return;
     await this.tx.manager.query(

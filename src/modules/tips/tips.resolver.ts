@@ -22,16 +22,13 @@ import {
 } from '../../common/graphql/connection.js';
 import { notFound } from '../../common/graphql/errors.js';
 import { idOfType } from '../../common/graphql/global-id.js';
-import { Outcome, UserErrorCode, userError } from '../../common/graphql/user-error.js';
+import { Outcome } from '../../common/graphql/user-error.js';
 import { renderMarkdown } from '../../common/markdown.js';
 import { User } from '../users/user.types.js';
 import { UsersService } from '../users/users.service.js';
-import { ExpertiseService } from './expertise.service.js';
 import { TipEntity, TipStatus } from './tip.entities.js';
 import {
   CreateTipInput,
-  ExpertiseInput,
-  ExpertisePayload,
   FlagTipInput,
   RestoreTipRevisionInput,
   SetTipBookmarkInput,
@@ -290,64 +287,5 @@ export class TipsResolver implements OnModuleInit {
       tip: Tip.from(await this.tipsService.setBookmark(caller, tipId(input.id), input.bookmarked)),
       userErrors: [],
     };
-  }
-}
-
-@Resolver(() => User)
-export class UserExpertiseResolver {
-  constructor(private readonly expertiseService: ExpertiseService) {}
-
-  @ResolveField(() => [String], { description: 'Tags the user is an expert in.' })
-  async expertise(@Parent() user: User, @Context() context: RequestContext): Promise<string[]> {
-    const { organizationId } = user;
-    const tags = await context
-      .loader('expertiseOfUser', async (ids) => {
-        const byUser = await this.expertiseService.tagsOf(organizationId, ids);
-        return ids.map((id) => byUser.get(id) ?? []);
-      })
-      .load(user.userId);
-    return tags ?? [];
-  }
-
-  @Allow(Permission.EXPERTISE_GRANT)
-  @Mutation(() => ExpertisePayload, {
-    description: 'Leads and admins: make a user an expert in a tag (audited).',
-  })
-  grantExpertise(
-    @CurrentCaller() caller: Caller,
-    @Args('input') input: ExpertiseInput,
-  ): Promise<ExpertisePayload> {
-    return this.change(caller, input, true);
-  }
-
-  @Allow(Permission.EXPERTISE_GRANT)
-  @Mutation(() => ExpertisePayload, {
-    description: 'Leads and admins: take a tag off a user’s expertise (audited).',
-  })
-  revokeExpertise(
-    @CurrentCaller() caller: Caller,
-    @Args('input') input: ExpertiseInput,
-  ): Promise<ExpertisePayload> {
-    return this.change(caller, input, false);
-  }
-
-  private async change(
-    caller: Caller,
-    input: ExpertiseInput,
-    grant: boolean,
-  ): Promise<ExpertisePayload> {
-    const userId = idOfType(input.userId, 'User');
-    if (!userId)
-      return {
-        userErrors: [userError(UserErrorCode.NOT_FOUND, 'No user with that id.', 'userId')],
-      };
-    const outcome = await this.expertiseService.change(
-      caller,
-      caller.organizationId,
-      userId,
-      input.tag,
-      grant,
-    );
-    return { expertise: outcome.value, userErrors: outcome.userErrors };
   }
 }

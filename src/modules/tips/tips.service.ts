@@ -1,3 +1,5 @@
+import { TagsService } from '../tags/tags.service.js';
+import { ExpertiseService } from '../expertise/expertise.service.js';
 import { Permission, Scope, allows, scopeOf } from '../../common/auth/policy.js';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Caller } from '../../common/context/request-context.js';
@@ -15,7 +17,6 @@ import type { SearchDocument } from '../../search/search-engine.js';
 import { SearchIndexer } from '../../search/search-indexer.js';
 import { SearchOutbox } from '../../search/search-outbox.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
-import { ExpertiseRepository } from './expertise.repository.js';
 import { TipActivityRepository } from './tip-activity.repository.js';
 import { FLAGS_FOR_REVIEW, REUSE_REPEAT_WINDOW_MS, TipContent, cleanContent } from './tip-rules.js';
 import { TipEntity, TipRevisionEntity, TipStatus } from './tip.entities.js';
@@ -35,7 +36,8 @@ export class TipsService implements OnModuleInit {
     private readonly tx: TransactionHost,
     private readonly tips: TipsRepository,
     private readonly activity: TipActivityRepository,
-    private readonly expertise: ExpertiseRepository,
+    private readonly expertise: ExpertiseService,
+    private readonly tags: TagsService,
     private readonly organizations: OrganizationsService,
     private readonly outbox: SearchOutbox,
     private readonly indexer: SearchIndexer,
@@ -104,7 +106,7 @@ export class TipsService implements OnModuleInit {
           ...published,
         },
       ]);
-      await this.tips.setTags(caller.organizationId, new Map([[tip.id, content.tags]]));
+      await this.replaceTags(caller.organizationId, new Map([[tip.id, content.tags]]));
       await this.tips.addRevisions([
         this.revision(tip.id, caller, 1, content, ['title', 'body', 'tags', 'language']),
       ]);
@@ -384,6 +386,15 @@ export class TipsService implements OnModuleInit {
     );
   }
 
+  /** Replaces the tags (normalized names) of each tip; tags are created on first use. */
+  async replaceTags(organizationId: string, tagsByTip: Map<string, string[]>): Promise<void> {
+    const ids = await this.tags.idsByName(organizationId, [...tagsByTip.values()].flat());
+    await this.tips.setTags(
+      organizationId,
+      new Map([...tagsByTip].map(([tipId, names]) => [tipId, names.map((name) => ids.get(name)!)])),
+    );
+  }
+
   /** Leads and admins, and experts in one of the tip's tags. */
   private async mayCurate(caller: Caller, tip: TipEntity): Promise<boolean> {
     if (allows(caller, Permission.TIP_CURATE)) return true;
@@ -413,7 +424,7 @@ export class TipsService implements OnModuleInit {
         revision: number,
       };
       await this.tips.update(tip.organizationId, tip.id, changes);
-      await this.tips.setTags(tip.organizationId, new Map([[tip.id, next.tags]]));
+      await this.replaceTags(tip.organizationId, new Map([[tip.id, next.tags]]));
       await this.tips.addRevisions([
         this.revision(tip.id, caller, number, next, changed, tip.organizationId),
       ]);

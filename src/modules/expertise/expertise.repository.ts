@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '../../database/transaction-host.js';
-import { ExpertiseAuditEntity, UserExpertiseEntity } from './tip.entities.js';
+import { ExpertiseAuditEntity, UserExpertiseEntity } from './expertise.entities.js';
 
 /** Who is an expert in which tag, and the audit trail of grants and revocations. */
 @Injectable()
@@ -34,7 +34,7 @@ export class ExpertiseRepository {
     await this.tx.repository(ExpertiseAuditEntity).insert(entry);
   }
 
-  /** Tag names each user is an expert in. */
+  /** Tag names each user is an expert in (tags are read, never written, here). */
   async tagsOfUsers(
     organizationId: string,
     userIds: readonly string[],

@@ -11,9 +11,9 @@ import {
 } from '../../common/graphql/user-error.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import { UsersService } from '../users/users.service.js';
+import { TagsService } from '../tags/tags.service.js';
+import { normalizeTag } from '../tags/tag-name.js';
 import { ExpertiseRepository } from './expertise.repository.js';
-import { normalizeTag } from './tip-rules.js';
-import { TipsRepository } from './tips.repository.js';
 
 /** Leads and admins grant and revoke expertise in a tag; every change is audited. */
 @Injectable()
@@ -21,7 +21,7 @@ export class ExpertiseService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly expertise: ExpertiseRepository,
-    private readonly tips: TipsRepository,
+    private readonly tags: TagsService,
     private readonly users: UsersService,
   ) {}
 
@@ -46,8 +46,8 @@ export class ExpertiseService {
       throw forbidden("Leads grant and revoke the expertise of their own team's members only.");
     await this.tx.run(async () => {
       const [tagEntity] = grant
-        ? await this.tips.ensureTags(organizationId, [name])
-        : await this.tips.findTagsByName(organizationId, [name]);
+        ? await this.tags.ensure(organizationId, [name])
+        : await this.tags.findByNames(organizationId, [name]);
       if (!tagEntity) return;
       const changed = grant
         ? await this.expertise.grant(organizationId, userId, tagEntity.id, actor?.userId ?? null)
@@ -67,5 +67,10 @@ export class ExpertiseService {
 
   tagsOf(organizationId: string, userIds: readonly string[]): Promise<Map<string, string[]>> {
     return this.expertise.tagsOfUsers(organizationId, userIds);
+  }
+
+  /** Whether the user is an expert in one of these tags (normalized names). */
+  isExpertInAny(organizationId: string, userId: string, tags: string[]): Promise<boolean> {
+    return this.expertise.isExpertInAny(organizationId, userId, tags);
   }
 }
