@@ -60,13 +60,14 @@ describe('command line', () => {
     expect(result.stdout + result.stderr).toContain('Usage: npm run cli');
   });
 
+  // Each command with a database costs a process start: these tests check the commands'
+  // wiring (arguments, output, exit codes); what each line of an import does is tested
+  // on the services (imports.test.ts).
   it('creates an organization, a team and a user who can then be found', async () => {
     expect(await cli(['org', 'create', '--slug', 'tele', '--name', 'Tele Co'], env)).toMatchObject({
       code: 0,
       stdout: 'Created organization tele.\n',
     });
-    const again = await cli(['org', 'create', '--slug', 'tele', '--name', 'Tele Co'], env);
-    expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('already exists') });
     expect((await cli(['team', 'create', '--org', 'tele', '--name', 'Billing'], env)).code).toBe(0);
     const user = await cli(
       [
@@ -88,11 +89,6 @@ describe('command line', () => {
       env,
     );
     expect(user).toMatchObject({ code: 0, stdout: 'Created user lead@tele.example.\n' });
-    const noOrg = await cli(['team', 'create', '--org', 'nope', '--name', 'X'], env);
-    expect(noOrg).toMatchObject({
-      code: 1,
-      stderr: expect.stringContaining('No organization with slug "nope"'),
-    });
     const noTeam = await cli(
       [
         'user',
@@ -118,21 +114,20 @@ describe('command line', () => {
     });
   });
 
+  // builds on the organization and team the first test creates
   it('imports users from CSV, reporting each bad line and going on', async () => {
-    await cli(['org', 'create', '--slug', 'bulk', '--name', 'Bulk'], env);
-    await cli(['team', 'create', '--org', 'bulk', '--name', 'Support'], env);
     const csv = [
       'email,name,role,team,locale,password',
-      'ann@bulk.example,Ann,AGENT,Support,fi,first password',
+      'ann@bulk.example,Ann,AGENT,Billing,fi,first password',
       'not-an-email,Bob,AGENT,,,',
       'cy@bulk.example,Cy,WIZARD,,,',
-      '"dee@bulk.example","Dee, the lead",team_lead,Support,en,',
+      '"dee@bulk.example","Dee, the lead",team_lead,Billing,en,',
       'ANN@bulk.example,Ann Again,AGENT,,,',
       'eve@bulk.example,Eve,AGENT,Night,,',
     ].join('\n');
     const file = join(workDir, 'users.csv');
     await writeFile(file, csv);
-    const result = await cli(['user', 'import', file, '--org', 'bulk'], env);
+    const result = await cli(['user', 'import', file, '--org', 'tele'], env);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('line 2: created ann@bulk.example');
     expect(result.stdout).toMatch(/line 5: created dee@bulk\.example \(temporary password: \S+\)/);
@@ -142,15 +137,8 @@ describe('command line', () => {
     expect(result.stderr).toContain('line 7: no team named "Night"');
     expect(result.stdout).toContain('2 created, 4 failed.');
 
-    const badHeader = join(workDir, 'bad.csv');
-    await writeFile(badHeader, 'mail,name\nx@y.z,X\n');
-    const rejected = await cli(['user', 'import', badHeader, '--org', 'bulk'], env);
-    expect(rejected).toMatchObject({
-      code: 1,
-      stderr: expect.stringContaining('missing column(s) email, role'),
-    });
     const missingFile = await cli(
-      ['user', 'import', join(workDir, 'nope.csv'), '--org', 'bulk'],
+      ['user', 'import', join(workDir, 'nope.csv'), '--org', 'tele'],
       env,
     );
     expect(missingFile).toMatchObject({
@@ -159,8 +147,8 @@ describe('command line', () => {
     });
   });
 
-  it('imports tips from JSON Lines, reports bad lines, upserts by externalId and exports what it imported', async () => {
-    await cli(['org', 'create', '--slug', 'kb', '--name', 'Knowledge'], env);
+  // builds on the organization the first test creates
+  it('imports tips from JSON Lines, reports bad lines, and exports what it imported for a round trip', async () => {
     const lines = [
       {
         externalId: 'a',
@@ -194,7 +182,7 @@ describe('command line', () => {
       file,
       lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n'),
     );
-    const first = await cli(['import', file, '--org', 'kb'], env);
+    const first = await cli(['import', file, '--org', 'tele'], env);
     expect(first.code).toBe(1);
     expect(first.stderr).toContain('line 3: not valid JSON');
     expect(first.stderr).toContain('line 4: title: The title must be 1-200 characters.');
@@ -204,23 +192,7 @@ describe('command line', () => {
     );
     expect(first.stdout).toContain('3 created, 0 updated, 0 unchanged, 4 failed.');
 
-    const update = join(workDir, 'update.jsonl');
-    await writeFile(
-      update,
-      JSON.stringify({
-        externalId: 'a',
-        title: 'Refund a cancelled order',
-        body: 'Refund within 5 days.',
-        tags: ['billing'],
-        language: 'en',
-      }) + '\n',
-    );
-    expect(await cli(['import', update, '--org', 'kb'], env)).toMatchObject({
-      code: 0,
-      stdout: expect.stringContaining('0 created, 1 updated, 0 unchanged, 0 failed.'),
-    });
-
-    const exported = await cli(['export', '--org', 'kb'], env);
+    const exported = await cli(['export', '--org', 'tele'], env);
     expect(exported.code).toBe(0);
     const tips = exported.stdout
       .trim()
@@ -231,7 +203,7 @@ describe('command line', () => {
       {
         externalId: 'a',
         title: 'Refund a cancelled order',
-        body: 'Refund within 5 days.',
+        body: 'Refund to the card.',
         tags: ['billing'],
         language: 'en',
         status: 'PUBLISHED',
@@ -255,17 +227,17 @@ describe('command line', () => {
     ]);
     const roundTrip = join(workDir, 'export.jsonl');
     await writeFile(roundTrip, exported.stdout);
-    expect(await cli(['import', roundTrip, '--org', 'kb'], env)).toMatchObject({
+    expect(await cli(['import', roundTrip, '--org', 'tele'], env)).toMatchObject({
       code: 0,
       stdout: expect.stringContaining('0 created, 0 updated, 3 unchanged, 0 failed.'),
     });
     const author = await cli(
-      ['import', roundTrip, '--org', 'kb', '--author', 'nobody@kb.example'],
+      ['import', roundTrip, '--org', 'tele', '--author', 'nobody@tele.example'],
       env,
     );
     expect(author).toMatchObject({
       code: 1,
-      stderr: expect.stringContaining('No user with email nobody@kb.example'),
+      stderr: expect.stringContaining('No user with email nobody@tele.example'),
     });
   });
 });

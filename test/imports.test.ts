@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { TransactionHost } from '../src/database/transaction-host.js';
 import { TipsImportService } from '../src/modules/tips/tips-import.service.js';
+import { UsersImportService } from '../src/modules/users/users-import.service.js';
 import { TestServices } from './support/test-services.js';
 
 const line = (externalId: string, changes: Record<string, unknown> = {}) =>
@@ -13,8 +14,8 @@ const line = (externalId: string, changes: Record<string, unknown> = {}) =>
     ...changes,
   });
 
-/** Importing is an upsert by external id that writes only what changed. */
-describe('tip import', () => {
+/** Imports line by line (the command line only reads files and prints what these return). */
+describe('imports', () => {
   let services: TestServices;
   let importer: TipsImportService;
   let organizationId: string;
@@ -73,5 +74,26 @@ describe('tip import', () => {
       failed: [],
     });
     expect(await revisions()).toBe(52);
+  });
+
+  it('reads users from CSV: a bad header refuses the file, a bad line is reported and the rest read on', async () => {
+    const users = services.get(UsersImportService);
+    const header = await users.import(organizationId, 'mail,name\nx@y.z,X\n');
+    expect(header).toMatchObject({ created: 0, failed: 1 });
+    expect(header.lines[0]).toMatch(/^line 1: missing column\(s\) email, role/);
+    const csv = [
+      'email,name,role',
+      'ana@kb.example,Ana "the" Agent,AGENT', // a stray quote mid-field
+      'bo@kb.example,Bo,AGENT',
+      'cy@kb.example,,AGENT',
+    ].join('\n');
+    const report = await users.import(organizationId, csv);
+    expect(report.created).toBe(1);
+    expect(report.failed).toBe(2);
+    expect(report.lines).toEqual([
+      expect.stringMatching(/^line 2: .*quote/i),
+      expect.stringMatching(/^line 3: created bo@kb\.example \(temporary password: \S+\)$/),
+      'line 4: The display name must be 1-200 characters.',
+    ]);
   });
 });
