@@ -9,7 +9,7 @@
 // (the command-line rows create organizations in it). Embedded data goes to a folder of its
 // own under the project, removed at the end.
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -57,9 +57,32 @@ function timeUntil(command, args, env, ready) {
   });
 }
 
+/** The data folder is free again once the processes its lock names (API, database) are gone. */
+async function released() {
+  let lock;
+  try {
+    lock = JSON.parse(readFileSync(join(DATA_DIR, 'floorwalker.lock'), 'utf8'));
+  } catch {
+    return; // no lock
+  }
+  const pids = [lock.pid, lock.databasePid].filter(Boolean);
+  const alive = (pid) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  while (pids.some(alive)) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 async function series(label, run) {
   const times = [];
-  for (let i = 0; i < RUNS; i++) times.push(await run(i));
+  for (let i = 0; i < RUNS; i++) {
+    await released();
+    times.push(await run(i));
+  }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
   console.log(
