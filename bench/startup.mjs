@@ -91,12 +91,12 @@ async function series(label, run) {
 }
 
 const node = process.execPath;
-const server = (env) => timeUntil(node, ['dist/src/main.js'], { PORT, ...env }, /API at http/);
+const server = (env) => timeUntil(node, ['dist/bundle/main.js'], { PORT, ...env }, /API at http/);
 const cli = (env, i) =>
   timeUntil(
     node,
     [
-      'dist/src/cli/main.js',
+      'dist/bundle/cli.js',
       'org',
       'create',
       '--slug',

@@ -1,15 +1,17 @@
-// Compiles the sources (npm run build) only when one is newer than the last build: a start
-// with nothing changed does not wait for the compiler. Used by `npm start` and the tests.
+// Builds (npm run build: the compiler, then the bundle) only when a source is newer than the
+// last build: a start with nothing changed does not wait for the compiler. Used by
+// `npm start` and the tests.
 import { execFileSync } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundle } from './bundle.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-/** Written by every build (tsconfig.build.json's tsBuildInfoFile). */
-const BUILT = join(ROOT, 'dist/.tsbuildinfo.build');
+/** Written by every build, last (the bundle's entry point). */
+const BUILT = join(ROOT, 'dist/bundle/main.js');
 const SOURCES = ['src', 'migrations'];
-const CONFIG = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+const CONFIG = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json', 'scripts/bundle.mjs'];
 
 async function newestSource() {
   let newest = 0;
@@ -34,6 +36,7 @@ export async function buildIfChanged() {
     cwd: ROOT,
     stdio: 'inherit',
   });
+  await bundle();
   return true;
 }
 

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
-/** The compiled entry points, as `npm start` and `npm run cli` run them (npm test builds first). */
+/** The bundled entry points, as `npm start` and `npm run cli` run them (npm test builds first). */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const MAIN = `${ROOT}dist/src/main.js`;
-const CLI = `${ROOT}dist/src/cli/main.js`;
+const MAIN = `${ROOT}dist/bundle/main.js`;
+const CLI = `${ROOT}dist/bundle/cli.js`;
 
 /** The environment of a fresh machine: no database server unless the test gives one. */
 function environment(env: Record<string, string>): NodeJS.ProcessEnv {
