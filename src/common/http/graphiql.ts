@@ -32,6 +32,7 @@ const PAGE = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <title>floorwalker GraphiQL</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${ASSET_PATH}graphiql.css">
 </head>
 <body style="margin: 0">
