@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile, writeFile } from 'node:fs/promises';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { lexicographicSortSchema, printSchema } from 'graphql';
+import {
+  GraphQLObjectType,
+  getNamedType,
+  isNonNullType,
+  lexicographicSortSchema,
+  printSchema,
+} from 'graphql';
 import { PERMISSION_KEY, PUBLIC_KEY } from '../src/common/auth/decorators.js';
 import { Permission } from '../src/common/auth/policy.js';
 import { TestApp } from './support/test-app.js';
@@ -63,5 +69,18 @@ describe('docs/schema.graphql', () => {
     expect(operations.length).toBeGreaterThan(30);
     expect(declared.get('Mutation.login')).toBe('public');
     expect(declared.get('Mutation.grantExpertise')).toBe(Permission.EXPERTISE_GRANT);
+  });
+
+  it('lets every mutation with input answer with userErrors alone (its other payload fields are nullable)', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const strict: string[] = [];
+    for (const mutation of Object.values(schema.getMutationType()!.getFields())) {
+      if (!mutation.args.some((arg) => arg.name === 'input')) continue;
+      const payload = getNamedType(mutation.type) as GraphQLObjectType;
+      for (const field of Object.values(payload.getFields()))
+        if (field.name !== 'userErrors' && isNonNullType(field.type))
+          strict.push(`${payload.name}.${field.name}`);
+    }
+    expect(strict).toEqual([]);
   });
 });
