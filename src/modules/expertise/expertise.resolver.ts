@@ -27,7 +27,8 @@ export class ExpertiseResolver {
 
   @Allow(Permission.EXPERTISE_GRANT)
   @Mutation(() => ExpertisePayload, {
-    description: 'Leads and admins: make a user an expert in a tag (audited).',
+    description:
+      "Leads (for their team's members) and admins: make a user an expert in a tag (audited).",
   })
   grantExpertise(
     @CurrentCaller() caller: Caller,
@@ -38,7 +39,8 @@ export class ExpertiseResolver {
 
   @Allow(Permission.EXPERTISE_GRANT)
   @Mutation(() => ExpertisePayload, {
-    description: 'Leads and admins: take a tag off a user’s expertise (audited).',
+    description:
+      "Leads (for their team's members) and admins: take a tag off a user’s expertise (audited).",
   })
   revokeExpertise(
     @CurrentCaller() caller: Caller,

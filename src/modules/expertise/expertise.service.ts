@@ -15,7 +15,7 @@ import { TagsService } from '../tags/tags.service.js';
 import { normalizeTag } from '../tags/tag-name.js';
 import { ExpertiseRepository } from './expertise.repository.js';
 
-/** Leads and admins grant and revoke expertise in a tag; every change is audited. */
+/** Leads (for their team's members) and admins grant and revoke expertise in a tag; every change is audited. */
 @Injectable()
 export class ExpertiseService {
   constructor(

@@ -123,7 +123,7 @@ export class SearchResolver {
   @Allow(Permission.SEARCH_GAPS_READ)
   @Query(() => [SearchGap], {
     description:
-      'Leads and admins: the most frequent searches that found nothing or got no click (aggregated, no individual searches).',
+      "Leads (their team's searches) and admins (the organization's): the most frequent searches that found nothing or got no click (aggregated, no individual searches).",
   })
   async searchGaps(
     @CurrentCaller() caller: Caller,
