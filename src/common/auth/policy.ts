@@ -96,11 +96,17 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
 export interface Target {
   userId?: string | null;
   teamId?: string | null;
-  /** leads never act on admins, even on their team */
+  /** a team scope reaches only the roles in TEAM_SCOPE_ROLES */
   role?: Role;
   /** whether the caller is an expert in one of the thing's tags */
   inExpertise?: boolean;
 }
+
+/**
+ * The roles a team scope reaches among the team's members: leads act on agents and leads
+ * of their team, never on an admin, nor on a role added later until it is listed here.
+ */
+export const TEAM_SCOPE_ROLES: readonly Role[] = [Role.AGENT, Role.TEAM_LEAD];
 
 export function scopeOf(role: Role, permission: Permission): Scope | null {
   return GRANTS[role][permission] ?? null;
@@ -120,7 +126,7 @@ export function allows(caller: Caller, permission: Permission, target: Target = 
     return (
       caller.teamId !== null &&
       target.teamId === caller.teamId &&
-      (target.role === undefined || target.role !== Role.ADMIN)
+      (target.role === undefined || TEAM_SCOPE_ROLES.includes(target.role))
     );
   return false;
 }
