@@ -1,11 +1,11 @@
-import { inputProblems } from '../common/validation/input-validation.pipe.js';
-import { CreateTeamInput } from '../modules/teams/team.types.js';
-import { CreateUserInput } from '../modules/users/user.types.js';
 import { INestApplicationContext, Type } from '@nestjs/common';
 import { Role } from '../common/auth/role.js';
+import { inputProblems } from '../common/validation/input-validation.pipe.js';
 import { OrganizationsService } from '../modules/organizations/organizations.service.js';
+import { CreateTeamInput } from '../modules/teams/team.types.js';
 import { TeamsService } from '../modules/teams/teams.service.js';
 import { TipsImportService } from '../modules/tips/tips-import.service.js';
+import { CreateUserInput } from '../modules/users/user.types.js';
 import { UsersImportService } from '../modules/users/users-import.service.js';
 import { UsersService } from '../modules/users/users.service.js';
 import type { Command, Output } from './command-line.js';

@@ -1,9 +1,9 @@
 import { LoginFailureEntity } from '../modules/auth/login-failure.entity.js';
 import { SessionEntity } from '../modules/auth/session.entity.js';
-import { OrganizationEntity } from '../modules/organizations/organization.entity.js';
-import { TeamEntity } from '../modules/teams/team.entity.js';
 import { expertiseEntities } from '../modules/expertise/expertise.entities.js';
+import { OrganizationEntity } from '../modules/organizations/organization.entity.js';
 import { TagEntity } from '../modules/tags/tag.entity.js';
+import { TeamEntity } from '../modules/teams/team.entity.js';
 import { tipEntities } from '../modules/tips/tip.entities.js';
 import { UserEntity } from '../modules/users/user.entity.js';
 

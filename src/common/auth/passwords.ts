@@ -1,5 +1,5 @@
-import { Length } from 'class-validator';
 import { hash, verify } from '@node-rs/argon2';
+import { Length } from 'class-validator';
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 200;

@@ -1,6 +1,6 @@
-import { PASSWORD_DESCRIPTION, PasswordLength } from '../../common/auth/passwords.js';
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsString, Length } from 'class-validator';
+import { PASSWORD_DESCRIPTION, PasswordLength } from '../../common/auth/passwords.js';
 import { UserError } from '../../common/graphql/user-error.js';
 import { User } from '../users/user.types.js';
 

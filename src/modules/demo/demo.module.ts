@@ -1,5 +1,5 @@
-import { ExpertiseModule } from '../expertise/expertise.module.js';
 import { Module } from '@nestjs/common';
+import { ExpertiseModule } from '../expertise/expertise.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { TeamsModule } from '../teams/teams.module.js';
 import { TipsModule } from '../tips/tips.module.js';

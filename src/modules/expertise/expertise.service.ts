@@ -1,7 +1,7 @@
-import { forbidden } from '../../common/graphql/errors.js';
-import { Permission, allows } from '../../common/auth/policy.js';
 import { Injectable } from '@nestjs/common';
+import { Permission, allows } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
+import { forbidden } from '../../common/graphql/errors.js';
 import {
   Outcome,
   UserErrorCode,
@@ -10,9 +10,9 @@ import {
   userError,
 } from '../../common/graphql/user-error.js';
 import { TransactionHost } from '../../database/transaction-host.js';
-import { UsersService } from '../users/users.service.js';
-import { TagsService } from '../tags/tags.service.js';
 import { normalizeTag } from '../tags/tag-name.js';
+import { TagsService } from '../tags/tags.service.js';
+import { UsersService } from '../users/users.service.js';
 import { ExpertiseRepository } from './expertise.repository.js';
 
 /** Leads (for their team's members) and admins grant and revoke expertise in a tag; every change is audited. */

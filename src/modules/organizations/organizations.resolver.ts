@@ -1,10 +1,10 @@
 import { OnModuleInit } from '@nestjs/common';
-import { NodeRegistry } from '../../common/graphql/node-registry.js';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Permission } from '../../common/auth/policy.js';
 import { Allow, CurrentCaller } from '../../common/auth/decorators.js';
+import { Permission } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { notFound } from '../../common/graphql/errors.js';
+import { NodeRegistry } from '../../common/graphql/node-registry.js';
 import {
   Organization,
   OrganizationPayload,

@@ -1,9 +1,9 @@
-import { UsersModule } from '../users/users.module.js';
 import { Module } from '@nestjs/common';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { TipsModule } from '../tips/tips.module.js';
-import { SearchLogRepository } from './search-log.repository.js';
+import { UsersModule } from '../users/users.module.js';
 import { SearchLogWriter } from './search-log-writer.js';
+import { SearchLogRepository } from './search-log.repository.js';
 import { SearchResolver } from './search.resolver.js';
 import { SearchService } from './search.service.js';
 import { SynonymsRepository } from './synonyms.repository.js';

@@ -1,6 +1,6 @@
-import { Permission, Scope, allows, scopeOf } from '../../common/auth/policy.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
+import { Permission, Scope, allows, scopeOf } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
 import {
   Outcome,
@@ -19,9 +19,9 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { TipEntity, TipStatus } from '../tips/tip.entities.js';
 import { TipsService } from '../tips/tips.service.js';
 import { UsersService } from '../users/users.service.js';
-import { SearchGapRow, SearchLogRepository } from './search-log.repository.js';
-import { SearchLogWriter, WRITTEN_WITHIN_MS } from './search-log-writer.js';
 import { newSearchId, searchTimeOf } from './search-id.js';
+import { SearchLogWriter, WRITTEN_WITHIN_MS } from './search-log-writer.js';
+import { SearchGapRow, SearchLogRepository } from './search-log.repository.js';
 import { SynonymGroup, SynonymsRepository } from './synonyms.repository.js';
 
 /** Synonym changes, by organization id, for every instance's search engine. */

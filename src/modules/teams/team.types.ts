@@ -1,10 +1,10 @@
-import { Trimmed } from '../../common/validation/decorators.js';
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Length } from 'class-validator';
 import { ConnectionType } from '../../common/graphql/connection.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
 import { Node } from '../../common/graphql/node.interface.js';
 import { UserError } from '../../common/graphql/user-error.js';
+import { Trimmed } from '../../common/validation/decorators.js';
 import { TeamEntity } from './team.entity.js';
 
 @ObjectType('Team', { implements: () => [Node] })

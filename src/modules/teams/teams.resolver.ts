@@ -1,8 +1,7 @@
 import { OnModuleInit } from '@nestjs/common';
-import { NodeRegistry } from '../../common/graphql/node-registry.js';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Permission } from '../../common/auth/policy.js';
 import { Allow, CurrentCaller } from '../../common/auth/decorators.js';
+import { Permission } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
 import {
   Connection,
@@ -10,6 +9,7 @@ import {
   checkPageArgs,
   toConnection,
 } from '../../common/graphql/connection.js';
+import { NodeRegistry } from '../../common/graphql/node-registry.js';
 import { CreateTeamInput, CreateTeamPayload, Team, TeamConnection } from './team.types.js';
 import { TeamsService } from './teams.service.js';
 

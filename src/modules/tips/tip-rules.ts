@@ -1,8 +1,8 @@
-import { normalizeTag } from '../tags/tag-name.js';
 import { applyDecorators } from '@nestjs/common';
 import { ArrayMaxSize, Length, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { Trimmed } from '../../common/validation/decorators.js';
 import { LANGUAGE } from '../../search/text/languages.js';
+import { normalizeTag } from '../tags/tag-name.js';
 
 export const MAX_TITLE = 200;
 export const MAX_BODY = 20_000;

@@ -1,5 +1,4 @@
 import { OnModuleInit } from '@nestjs/common';
-import { NodeRegistry } from '../../common/graphql/node-registry.js';
 import {
   Args,
   ArgsType,
@@ -10,8 +9,8 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { Permission } from '../../common/auth/policy.js';
 import { Allow, Context, CurrentCaller } from '../../common/auth/decorators.js';
+import { Permission } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { RequestContext, byKeys } from '../../common/context/request-context.js';
 import {
@@ -22,6 +21,7 @@ import {
 } from '../../common/graphql/connection.js';
 import { notFound } from '../../common/graphql/errors.js';
 import { idOfType } from '../../common/graphql/global-id.js';
+import { NodeRegistry } from '../../common/graphql/node-registry.js';
 import { Outcome } from '../../common/graphql/user-error.js';
 import { renderMarkdown } from '../../common/markdown.js';
 import { User } from '../users/user.types.js';

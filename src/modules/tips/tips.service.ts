@@ -1,7 +1,5 @@
-import { TagsService } from '../tags/tags.service.js';
-import { ExpertiseService } from '../expertise/expertise.service.js';
-import { Permission, Scope, allows, scopeOf } from '../../common/auth/policy.js';
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Permission, Scope, allows, scopeOf } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { forbidden, notFound } from '../../common/graphql/errors.js';
 import {
@@ -16,7 +14,9 @@ import { TransactionHost } from '../../database/transaction-host.js';
 import type { SearchDocument } from '../../search/search-engine.js';
 import { SearchIndexer } from '../../search/search-indexer.js';
 import { SearchOutbox } from '../../search/search-outbox.js';
+import { ExpertiseService } from '../expertise/expertise.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
+import { TagsService } from '../tags/tags.service.js';
 import { TipActivityRepository } from './tip-activity.repository.js';
 import { FLAGS_FOR_REVIEW, REUSE_REPEAT_WINDOW_MS, TipContent, cleanContent } from './tip-rules.js';
 import { TipEntity, TipRevisionEntity, TipStatus } from './tip.entities.js';

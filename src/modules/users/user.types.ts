@@ -1,12 +1,12 @@
-import { PASSWORD_DESCRIPTION, PasswordLength } from '../../common/auth/passwords.js';
-import { Trimmed } from '../../common/validation/decorators.js';
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { PASSWORD_DESCRIPTION, PasswordLength } from '../../common/auth/passwords.js';
 import { Role } from '../../common/auth/role.js';
 import { ConnectionType } from '../../common/graphql/connection.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
 import { Node } from '../../common/graphql/node.interface.js';
 import { Outcome, UserError } from '../../common/graphql/user-error.js';
+import { Trimmed } from '../../common/validation/decorators.js';
 import { LOCALE, LOCALE_MESSAGE } from './locale.js';
 import { Presence, effectivePresence } from './presence.js';
 import { UserEntity } from './user.entity.js';

@@ -1,10 +1,10 @@
-import { inputProblems } from '../../common/validation/input-validation.pipe.js';
-import { CreateUserInput } from './user.types.js';
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Role } from '../../common/auth/role.js';
+import { inputProblems } from '../../common/validation/input-validation.pipe.js';
 import { TeamsService } from '../teams/teams.service.js';
 import { parseCsv } from './csv.js';
+import { CreateUserInput } from './user.types.js';
 import { UsersService } from './users.service.js';
 
 export interface ImportReport {

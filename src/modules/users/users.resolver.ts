@@ -1,5 +1,4 @@
 import { OnModuleInit } from '@nestjs/common';
-import { NodeRegistry } from '../../common/graphql/node-registry.js';
 import {
   Args,
   ArgsType,
@@ -11,8 +10,8 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { Permission, allows } from '../../common/auth/policy.js';
 import { Allow, Context, CurrentCaller } from '../../common/auth/decorators.js';
+import { Permission, allows } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { RequestContext, byKeys } from '../../common/context/request-context.js';
 import {
@@ -23,6 +22,7 @@ import {
 } from '../../common/graphql/connection.js';
 import { notFound } from '../../common/graphql/errors.js';
 import { idOfType } from '../../common/graphql/global-id.js';
+import { NodeRegistry } from '../../common/graphql/node-registry.js';
 import { UserErrorCode, userError } from '../../common/graphql/user-error.js';
 import { Organization } from '../organizations/organization.types.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';

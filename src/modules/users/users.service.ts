@@ -1,6 +1,6 @@
-import { Permission, allows } from '../../common/auth/policy.js';
 import { Injectable } from '@nestjs/common';
 import { hashPassword, passwordProblem } from '../../common/auth/passwords.js';
+import { Permission, allows } from '../../common/auth/policy.js';
 import { Role } from '../../common/auth/role.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { forbidden, notFound } from '../../common/graphql/errors.js';
