@@ -37,6 +37,10 @@ describe('policy', () => {
     expect(allows(lead, Permission.EXPERTISE_GRANT, member)).toBe(true);
     expect(allows(lead, Permission.EXPERTISE_GRANT, { ...member, teamId: 'team-b' })).toBe(false);
     expect(allows(lead, Permission.EXPERTISE_GRANT, { ...member, role: Role.ADMIN })).toBe(false);
+    // a role added later is out of a team's reach until the policy lists it
+    expect(allows(lead, Permission.EXPERTISE_GRANT, { ...member, role: 'AUDITOR' as Role })).toBe(
+      false,
+    );
     expect(allows(lead, Permission.EXPERTISE_GRANT, { userId: 'u1', teamId: null })).toBe(false);
     expect(allows(caller(Role.TEAM_LEAD, null), Permission.EXPERTISE_GRANT, { teamId: null })).toBe(
       false,
