@@ -9,6 +9,7 @@ import { SearchDocumentsByOrganization1764900000000 } from './1764900000000-sear
 import { TenantScopedChildRows1765000000000 } from './1765000000000-tenant-scoped-child-rows.js';
 import { UserDeactivatedAt1765100000000 } from './1765100000000-user-deactivated-at.js';
 import { EffectivePresence1765200000000 } from './1765200000000-effective-presence.js';
+import { ExpertQuestions1765300000000 } from './1765300000000-expert-questions.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   TenantScopedChildRows1765000000000,
   UserDeactivatedAt1765100000000,
   EffectivePresence1765200000000,
+  ExpertQuestions1765300000000,
 ];

@@ -4,6 +4,11 @@ import { AppConfig } from './config/app-config.js';
 import { CoreModule } from './core.module.js';
 import { DatabaseTarget } from './database/data-source-options.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { EventDeliveryModule } from './modules/events/events.module.js';
+import { JobWorkerModule } from './modules/jobs/jobs.module.js';
+import { LivePubSubModule } from './common/live/live-pubsub.js';
+import { LiveModule } from './modules/live/live.module.js';
+import { QuestionsLiveModule } from './modules/questions/questions-live.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
 import { NodeModule } from './modules/node/node.module.js';
@@ -21,6 +26,11 @@ export class AppModule {
         NodeModule,
         HealthModule,
         MaintenanceModule,
+        EventDeliveryModule,
+        JobWorkerModule,
+        LivePubSubModule,
+        LiveModule,
+        QuestionsLiveModule,
       ],
     };
   }

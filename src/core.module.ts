@@ -6,9 +6,12 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseTarget } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
+import { QuestionsModule } from './modules/questions/questions.module.js';
 import { SearchModule } from './modules/search/search.module.js';
 import { TipsModule } from './modules/tips/tips.module.js';
 import { TagsModule } from './modules/tags/tags.module.js';
+import { EventsModule } from './modules/events/events.module.js';
+import { JobsModule } from './modules/jobs/jobs.module.js';
 import { ExpertiseModule } from './modules/expertise/expertise.module.js';
 import { SearchInfrastructureModule } from './search/search-infrastructure.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
@@ -23,9 +26,12 @@ export class CoreModule {
       OrganizationsModule,
       TeamsModule,
       UsersModule,
+      EventsModule,
+      JobsModule,
       TagsModule,
       ExpertiseModule,
       TipsModule,
+      QuestionsModule,
       SearchModule,
       DemoModule,
     ];

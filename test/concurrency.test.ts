@@ -55,7 +55,7 @@ describe('concurrent writes to tips', () => {
       Array.from({ length: 20 }, () => t.gql(USED, { input: { id: tipId } }, agent)),
     );
     expect(answers.every((answer) => answer.errors === undefined)).toBe(true);
-    const events = await sql(`SELECT 1 FROM tip_events WHERE kind = 'USED_ON_CALL'`);
+    const events = await sql(`SELECT 1 FROM domain_events WHERE type = 'tip.used'`);
     expect(events).toHaveLength(1);
     const again = await t.gql(USED, { input: { id: tipId } }, agent);
     expect(again.data?.markTipUsed.tip.usedCount).toBe(1);

@@ -149,8 +149,8 @@ describe('tenant isolation', () => {
         [northId, northAdmin, tip.id],
       ],
       [
-        `INSERT INTO tip_events (organization_id, tip_id, user_id, kind, counts) VALUES ($1, $2, $3, 'USED_ON_CALL', true)`,
-        [southOrg, tip.id, northAdmin],
+        `INSERT INTO domain_events (organization_id, type, actor_id, subject_id) VALUES ($1, 'tip.used', $2, $3)`,
+        [southOrg, northAdmin, tip.id],
       ],
       [
         `INSERT INTO tips (organization_id, title, body, language, status, author_id) VALUES ($1, 'x', '-', 'en', 'DRAFT', $2)`,

@@ -20,6 +20,10 @@ export interface AppConfig {
   demoData: boolean;
   /** Express "trust proxy": which proxies' X-Forwarded-For gives the client address (sign-in throttling). */
   trustProxy: boolean | number | string;
+  /** Set: live messages go through Redis, so several API instances share subscriptions. */
+  redisUrl?: string;
+  /** Browser origins, besides the API's own, that may open the GraphQL WebSocket. */
+  allowedOrigins: string[];
 }
 
 /** Thrown for a bad environment; the message is one line naming the variable. */
@@ -37,6 +41,8 @@ const ENV_KEYS = [
   'LOG_LEVEL',
   'DEMO_DATA',
   'TRUST_PROXY',
+  'REDIS_URL',
+  'ALLOWED_ORIGINS',
 ] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -66,6 +72,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: parsed.LOG_LEVEL,
     demoData: parsed.DEMO_DATA ? parsed.DEMO_DATA === 'true' : !parsed.DATABASE_URL,
     trustProxy: trustProxy(parsed.TRUST_PROXY),
+    redisUrl: parsed.REDIS_URL,
+    allowedOrigins: (parsed.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim().toLowerCase())
+      .filter(Boolean),
   };
 }
 

@@ -62,4 +62,17 @@ export class EnvSchema {
     },
   )
   TRUST_PROXY?: string;
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, {
+    message: 'must be a Redis URL such as redis://127.0.0.1:6379',
+  })
+  REDIS_URL?: string;
+
+  @IsOptional()
+  @Matches(/^(https?:\/\/[\w.-]+(:\d+)?)(\s*,\s*https?:\/\/[\w.-]+(:\d+)?)*$/, {
+    message:
+      'must be a comma-separated list of browser origins such as "https://desk.example.com, https://crm.example.com"',
+  })
+  ALLOWED_ORIGINS?: string;
 }

@@ -1,6 +1,7 @@
 import { LoginFailureEntity } from '../modules/auth/login-failure.entity.js';
 import { SessionEntity } from '../modules/auth/session.entity.js';
 import { expertiseEntities } from '../modules/expertise/expertise.entities.js';
+import { questionEntities } from '../modules/questions/question.entities.js';
 import { OrganizationEntity } from '../modules/organizations/organization.entity.js';
 import { TagEntity } from '../modules/tags/tag.entity.js';
 import { TeamEntity } from '../modules/teams/team.entity.js';
@@ -16,4 +17,5 @@ export const entities = [
   TagEntity,
   ...tipEntities,
   ...expertiseEntities,
+  ...questionEntities,
 ];

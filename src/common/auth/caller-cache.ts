@@ -30,6 +30,7 @@ export class CallerCache {
   });
   /** Bumped by every change: a caller read before a change is not remembered after it. */
   private generation = 0;
+  private readonly listeners: ((change: CallerChange) => void)[] = [];
 
   constructor(
     private readonly tx: TransactionHost,
@@ -43,6 +44,11 @@ export class CallerCache {
         this.remembered.clear();
       },
     });
+  }
+
+  /** Called for every change, this instance's and others' (e.g. to close a user's sockets). */
+  onChange(listener: (change: CallerChange) => void): void {
+    this.listeners.push(listener);
   }
 
   /** The remembered caller of a session, if still fresh. */
@@ -71,6 +77,7 @@ export class CallerCache {
 
   private forget(change: CallerChange): void {
     this.generation++;
+    this.listeners.forEach((listener) => listener(change));
     if ('sessionId' in change) {
       this.remembered.delete(change.sessionId);
       return;

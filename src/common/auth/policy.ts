@@ -34,6 +34,18 @@ export enum Permission {
   SEARCH_GAPS_READ = 'searchGaps.read',
   SYNONYMS_READ = 'synonyms.read',
   SYNONYMS_MANAGE = 'synonyms.manage',
+  QUESTION_READ = 'question.read',
+  QUESTION_ASK = 'question.ask',
+  /** claim, decline and answer: experts in the question's tags, whatever their role, and these */
+  QUESTION_ANSWER = 'question.answer',
+  /** accept an answer, close and reopen: the asker, their leads, admins */
+  QUESTION_MANAGE = 'question.manage',
+  /** offers, claims and declines of a question, and the tags nobody covered */
+  QUESTION_ROUTING_READ = 'question.readRouting',
+  /** a draft tip from an accepted answer, authored by the answerer */
+  QUESTION_PROMOTE = 'question.promote',
+  ANSWER_EDIT = 'answer.edit',
+  ANSWER_VOTE = 'answer.vote',
 }
 
 /**
@@ -66,6 +78,13 @@ const EVERYONE: Partial<Record<Permission, Scope>> = {
   [P.TIP_USE]: ORGANIZATION,
   [P.SEARCH]: ORGANIZATION,
   [P.SYNONYMS_READ]: ORGANIZATION,
+  [P.QUESTION_READ]: ORGANIZATION,
+  [P.QUESTION_ASK]: ORGANIZATION,
+  [P.QUESTION_ANSWER]: EXPERTISE,
+  [P.QUESTION_MANAGE]: OWN,
+  [P.QUESTION_PROMOTE]: OWN,
+  [P.ANSWER_EDIT]: OWN,
+  [P.ANSWER_VOTE]: ORGANIZATION,
 };
 
 /** The permission table: each role's permissions and their scope. Nothing else decides. */
@@ -83,6 +102,10 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [P.EXPERTISE_GRANT]: TEAM,
     [P.SEARCH_GAPS_READ]: TEAM,
     [P.SYNONYMS_MANAGE]: ORGANIZATION,
+    [P.QUESTION_ANSWER]: TEAM,
+    [P.QUESTION_MANAGE]: TEAM,
+    [P.QUESTION_ROUTING_READ]: TEAM,
+    [P.QUESTION_PROMOTE]: ORGANIZATION,
   },
   [Role.ADMIN]: Object.fromEntries(
     Object.values(Permission).map((permission) => [

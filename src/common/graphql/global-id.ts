@@ -1,5 +1,5 @@
 /** Global object ids: base64url of `Type:uuid`, opaque to clients. */
-export type NodeType = 'Organization' | 'Team' | 'User' | 'Tip';
+export type NodeType = 'Organization' | 'Team' | 'User' | 'Tip' | 'Question' | 'Answer';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -17,5 +17,6 @@ import { SessionsRepository } from './sessions.repository.js';
     AuthResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
+  exports: [AuthService],
 })
 export class AuthModule {}

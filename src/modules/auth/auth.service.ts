@@ -136,6 +136,11 @@ export class AuthService {
     return caller;
   }
 
+  /** When a token stops being good, in ms since the epoch (0 for a bad token). */
+  expiryOf(token: string): number {
+    return this.tokens.expiryOf(token);
+  }
+
   async signOut(caller: Caller): Promise<void> {
     await this.tx.run(async () => {
       await this.sessions.revoke(caller.organizationId, caller.sessionId);

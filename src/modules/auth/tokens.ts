@@ -68,4 +68,9 @@ export class TokenVerifier {
     if (ttl > 0) this.valid.set(token, verified.claims, { ttl });
     return verified.claims;
   }
+
+  /** When a valid token expires, in ms since the epoch; 0 for any other token. */
+  expiryOf(token: string): number {
+    return verifyWithExpiry(token, this.secret)?.expiresAtMs ?? 0;
+  }
 }

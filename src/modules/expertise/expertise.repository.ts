@@ -49,6 +49,18 @@ export class ExpertiseRepository {
     return byUser;
   }
 
+  /** Users who are experts in any of `tagNames`, with the ones they cover. */
+  async expertsIn(organizationId: string, tagNames: string[]): Promise<Map<string, string[]>> {
+    const rows: { user_id: string; tags: string[] }[] = await this.tx.manager.query(
+      `SELECT e.user_id, array_agg(t.name ORDER BY t.name) AS tags
+       FROM user_expertise e JOIN tags t ON t.id = e.tag_id
+       WHERE e.organization_id = $1 AND t.organization_id = $1 AND t.name = ANY($2::text[])
+       GROUP BY e.user_id`,
+      [organizationId, tagNames],
+    );
+    return new Map(rows.map((row) => [row.user_id, row.tags]));
+  }
+
   async isExpertInAny(
     organizationId: string,
     userId: string,

@@ -10,6 +10,7 @@ import {
   userError,
 } from '../../common/graphql/user-error.js';
 import { TransactionHost } from '../../database/transaction-host.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { normalizeTag } from '../tags/tag-name.js';
 import { TagsService } from '../tags/tags.service.js';
 import { UsersService } from '../users/users.service.js';
@@ -23,6 +24,7 @@ export class ExpertiseService {
     private readonly expertise: ExpertiseRepository,
     private readonly tags: TagsService,
     private readonly users: UsersService,
+    private readonly events: DomainEvents,
   ) {}
 
   async change(
@@ -60,6 +62,13 @@ export class ExpertiseService {
           action: grant ? 'GRANTED' : 'REVOKED',
           actorId: actor?.userId ?? null,
         });
+        await this.events.record({
+          organizationId,
+          type: grant ? 'expertise.granted' : 'expertise.revoked',
+          actorId: actor?.userId ?? null,
+          subjectId: userId,
+          data: { tag: name },
+        });
       }
     });
     return success((await this.tagsOf(organizationId, [userId])).get(userId) ?? []);
@@ -67,6 +76,11 @@ export class ExpertiseService {
 
   tagsOf(organizationId: string, userIds: readonly string[]): Promise<Map<string, string[]>> {
     return this.expertise.tagsOfUsers(organizationId, userIds);
+  }
+
+  /** Experts in any of these tags (normalized names), with the ones each covers. */
+  expertsIn(organizationId: string, tags: string[]): Promise<Map<string, string[]>> {
+    return this.expertise.expertsIn(organizationId, tags);
   }
 
   /** Whether the user is an expert in one of these tags (normalized names). */

@@ -29,9 +29,37 @@ export class OrganizationEntity {
   @Column({ type: 'text', array: true })
   languages: string[];
 
+  /** how long a LIVE_CALL question waits for an answer before it escalates */
+  @Column({ name: 'live_call_deadline_seconds', type: 'int' })
+  liveCallDeadlineSeconds: number;
+
+  @Column({ name: 'normal_deadline_seconds', type: 'int' })
+  normalDeadlineSeconds: number;
+
+  /** how long a LIVE_CALL offer waits for a claim before more experts are offered it */
+  @Column({ name: 'live_call_widen_seconds', type: 'int' })
+  liveCallWidenSeconds: number;
+
+  @Column({ name: 'normal_widen_seconds', type: 'int' })
+  normalWidenSeconds: number;
+
+  /** an expert with this many open questions is offered no more */
+  @Column({ name: 'max_open_questions_per_expert', type: 'int' })
+  maxOpenQuestionsPerExpert: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }
+
+/** What admins set with updateOrganizationSettings. */
+export type OrganizationSetting =
+  | 'tipVerifyDays'
+  | 'searchLogRetentionDays'
+  | 'liveCallDeadlineSeconds'
+  | 'normalDeadlineSeconds'
+  | 'liveCallWidenSeconds'
+  | 'normalWidenSeconds'
+  | 'maxOpenQuestionsPerExpert';

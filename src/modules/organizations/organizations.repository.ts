@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '../../database/transaction-host.js';
-import { OrganizationEntity } from './organization.entity.js';
+import { OrganizationEntity, OrganizationSetting } from './organization.entity.js';
 
 /**
  * Organizations are the tenants. Reads by id are for the caller's own organization only;
@@ -32,7 +32,7 @@ export class OrganizationsRepository {
 
   async update(
     id: string,
-    changes: Partial<Pick<OrganizationEntity, 'name' | 'tipVerifyDays' | 'searchLogRetentionDays'>>,
+    changes: Partial<Pick<OrganizationEntity, 'name' | OrganizationSetting>>,
   ): Promise<OrganizationEntity | null> {
     await this.repo.update({ id }, changes);
     return this.findById(id);

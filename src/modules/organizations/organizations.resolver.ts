@@ -37,19 +37,14 @@ export class OrganizationsResolver implements OnModuleInit {
 
   @Allow(Permission.ORGANIZATION_MANAGE)
   @Mutation(() => OrganizationPayload, {
-    description: 'Admins: how long tips stay verified and search logs are kept.',
+    description:
+      'Admins: how long tips stay verified and search logs are kept, and how expert questions are routed.',
   })
   async updateOrganizationSettings(
     @CurrentCaller() caller: Caller,
     @Args('input') input: UpdateOrganizationSettingsInput,
   ): Promise<OrganizationPayload> {
-    const outcome = await this.organizations.updateSettings(caller.organizationId, {
-      tipVerifyDays: input.tipVerifyDays ?? undefined,
-      searchLogRetentionDays: input.searchLogRetentionDays ?? undefined,
-    });
-    return {
-      organization: outcome.value && Organization.from(outcome.value),
-      userErrors: outcome.userErrors,
-    };
+    const organization = await this.organizations.updateSettings(caller.organizationId, input);
+    return { organization: Organization.from(organization), userErrors: [] };
   }
 }

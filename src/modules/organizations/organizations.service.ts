@@ -7,7 +7,7 @@ import {
   success,
   userError,
 } from '../../common/graphql/user-error.js';
-import { OrganizationEntity } from './organization.entity.js';
+import { OrganizationEntity, OrganizationSetting } from './organization.entity.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -81,21 +81,14 @@ export class OrganizationsService {
 
   async updateSettings(
     id: string,
-    settings: { tipVerifyDays?: number; searchLogRetentionDays?: number },
-  ): Promise<Outcome<OrganizationEntity>> {
-    for (const [field, value] of Object.entries(settings)) {
-      if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > 3650)) {
-        return failure(
-          userError(UserErrorCode.INVALID, 'Must be a whole number of days from 1 to 3650.', field),
-        );
-      }
-    }
+    settings: Partial<Record<OrganizationSetting, number | null>>,
+  ): Promise<OrganizationEntity> {
     const changes = Object.fromEntries(
-      Object.entries(settings).filter(([, value]) => value !== undefined),
+      Object.entries(settings).filter(([, value]) => value !== undefined && value !== null),
     );
     const organization = Object.keys(changes).length
       ? await this.organizations.update(id, changes)
       : await this.organizations.findById(id);
-    return success(organization!);
+    return organization!;
   }
 }

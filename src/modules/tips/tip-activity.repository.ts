@@ -1,44 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { In, MoreThan } from 'typeorm';
+import { In } from 'typeorm';
 import type { PageArgs } from '../../database/keyset.js';
 import { TransactionHost } from '../../database/transaction-host.js';
-import {
-  BookmarkEntity,
-  HelpfulVoteEntity,
-  TipEventEntity,
-  TipEventKind,
-  TipFlagEntity,
-} from './tip.entities.js';
+import { BookmarkEntity, HelpfulVoteEntity, TipFlagEntity } from './tip.entities.js';
 
-/** What agents do with tips: reuse events, helpful votes, flags and bookmarks. */
+/** What agents keep about tips: helpful votes, flags and bookmarks (what they did is in the domain-event log). */
 @Injectable()
 export class TipActivityRepository {
   constructor(private readonly tx: TransactionHost) {}
-
-  async addEvent(event: {
-    organizationId: string;
-    tipId: string;
-    userId: string;
-    kind: TipEventKind;
-    counts: boolean;
-  }) {
-    await this.tx.repository(TipEventEntity).insert(event);
-  }
-
-  async usedSince(
-    organizationId: string,
-    tipId: string,
-    userId: string,
-    since: Date,
-  ): Promise<boolean> {
-    return this.tx.repository(TipEventEntity).existsBy({
-      organizationId,
-      tipId,
-      userId,
-      kind: 'USED_ON_CALL',
-      createdAt: MoreThan(since),
-    });
-  }
 
   /** Adds the vote; false when the user had already voted. */
   async addHelpfulVote(organizationId: string, tipId: string, userId: string): Promise<boolean> {

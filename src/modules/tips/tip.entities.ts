@@ -119,33 +119,6 @@ export class TipRevisionEntity {
   createdAt: Date;
 }
 
-export type TipEventKind =
-  'USED_ON_CALL' | 'HELPFUL_ADDED' | 'HELPFUL_REMOVED' | 'FLAGGED' | 'VERIFIED';
-
-@Entity('tip_events')
-export class TipEventEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint' })
-  id: string;
-
-  @Column({ name: 'organization_id', type: 'uuid' })
-  organizationId: string;
-
-  @Column({ name: 'tip_id', type: 'uuid' })
-  tipId: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @Column({ type: 'text' })
-  kind: TipEventKind;
-
-  @Column()
-  counts: boolean;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-}
-
 @Entity('tip_helpful_votes')
 export class HelpfulVoteEntity {
   @Column({ name: 'organization_id', type: 'uuid' })
@@ -192,7 +165,6 @@ export const tipEntities = [
   TipEntity,
   TipTagEntity,
   TipRevisionEntity,
-  TipEventEntity,
   HelpfulVoteEntity,
   TipFlagEntity,
   BookmarkEntity,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { ExpertiseModule } from '../expertise/expertise.module.js';
@@ -10,7 +11,7 @@ import { TipsResolver } from './tips.resolver.js';
 import { TipsService } from './tips.service.js';
 
 @Module({
-  imports: [OrganizationsModule, UsersModule, TagsModule, ExpertiseModule],
+  imports: [OrganizationsModule, UsersModule, TagsModule, ExpertiseModule, EventsModule],
   providers: [TipsRepository, TipActivityRepository, TipsService, TipsImportService, TipsResolver],
   exports: [TipsService, TipsImportService],
 })

@@ -14,6 +14,7 @@ import { TransactionHost } from '../../database/transaction-host.js';
 import type { SearchDocument } from '../../search/search-engine.js';
 import { SearchIndexer } from '../../search/search-indexer.js';
 import { SearchOutbox } from '../../search/search-outbox.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { ExpertiseService } from '../expertise/expertise.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { TagsService } from '../tags/tags.service.js';
@@ -36,6 +37,7 @@ export class TipsService implements OnModuleInit {
     private readonly tx: TransactionHost,
     private readonly tips: TipsRepository,
     private readonly activity: TipActivityRepository,
+    private readonly events: DomainEvents,
     private readonly expertise: ExpertiseService,
     private readonly tags: TagsService,
     private readonly organizations: OrganizationsService,
@@ -207,12 +209,12 @@ export class TipsService implements OnModuleInit {
       },
       async () => {
         await this.activity.clearFlags(tip.organizationId, tip.id);
-        await this.activity.addEvent({
+        await this.events.record({
           organizationId: tip.organizationId,
-          tipId: tip.id,
-          userId: caller.userId,
-          kind: 'VERIFIED',
-          counts: tip.authorId !== caller.userId,
+          type: 'tip.verified',
+          actorId: caller.userId,
+          subjectId: tip.id,
+          data: { counts: tip.authorId !== caller.userId },
         });
       },
     );
@@ -228,12 +230,12 @@ export class TipsService implements OnModuleInit {
     }
     await this.write(tip.organizationId, async () => {
       const flags = await this.activity.addFlag(tip.organizationId, tip.id, caller.userId, reason);
-      await this.activity.addEvent({
+      await this.events.record({
         organizationId: tip.organizationId,
-        tipId: tip.id,
-        userId: caller.userId,
-        kind: 'FLAGGED',
-        counts: false,
+        type: 'tip.flagged',
+        actorId: caller.userId,
+        subjectId: tip.id,
+        data: { counts: false },
       });
       const review =
         tip.status === TipStatus.PUBLISHED &&
@@ -256,15 +258,23 @@ export class TipsService implements OnModuleInit {
       // one agent's clicks at once must count once: they take turns on the tip's row
       await this.tips.lock(tip.organizationId, tip.id);
       const since = new Date(Date.now() - REUSE_REPEAT_WINDOW_MS);
-      if (await this.activity.usedSince(tip.organizationId, tip.id, caller.userId, since))
+      if (
+        await this.events.happenedSince(
+          tip.organizationId,
+          tip.id,
+          caller.userId,
+          'tip.used',
+          since,
+        )
+      )
         return [];
       const counts = tip.authorId !== caller.userId;
-      await this.activity.addEvent({
+      await this.events.record({
         organizationId: tip.organizationId,
-        tipId: tip.id,
-        userId: caller.userId,
-        kind: 'USED_ON_CALL',
-        counts,
+        type: 'tip.used',
+        actorId: caller.userId,
+        subjectId: tip.id,
+        data: { counts },
       });
       if (!counts) return [];
       await this.tips.addToCounter(tip.organizationId, tip.id, 'usedCount', 1);
@@ -282,12 +292,12 @@ export class TipsService implements OnModuleInit {
         : await this.activity.removeHelpfulVote(tip.organizationId, tip.id, caller.userId);
       if (!changed) return [];
       const counts = tip.authorId !== caller.userId;
-      await this.activity.addEvent({
+      await this.events.record({
         organizationId: tip.organizationId,
-        tipId: tip.id,
-        userId: caller.userId,
-        kind: helpful ? 'HELPFUL_ADDED' : 'HELPFUL_REMOVED',
-        counts,
+        type: helpful ? 'tip.helpfulAdded' : 'tip.helpfulRemoved',
+        actorId: caller.userId,
+        subjectId: tip.id,
+        data: { counts },
       });
       if (!counts) return [];
       await this.tips.addToCounter(tip.organizationId, tip.id, 'helpfulCount', helpful ? 1 : -1);

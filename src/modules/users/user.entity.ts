@@ -31,6 +31,10 @@ export class UserEntity {
   @Column()
   locale: string;
 
+  /** languages read besides the locale's, for questions routed to them */
+  @Column({ name: 'reads_languages', type: 'text', array: true })
+  readsLanguages: string[];
+
   @Column({ name: 'password_hash', select: false })
   passwordHash: string;
 

@@ -1,5 +1,14 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsEmail,
+  IsEnum,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { PASSWORD_DESCRIPTION, PasswordLength } from '../../common/auth/passwords.js';
 import { Role } from '../../common/auth/role.js';
 import { ConnectionType } from '../../common/graphql/connection.js';
@@ -7,9 +16,14 @@ import { toGlobalId } from '../../common/graphql/global-id.js';
 import { Node } from '../../common/graphql/node.interface.js';
 import { Outcome, UserError } from '../../common/graphql/user-error.js';
 import { Trimmed } from '../../common/validation/decorators.js';
+import { LANGUAGE } from '../../search/text/languages.js';
 import { LOCALE, LOCALE_MESSAGE } from './locale.js';
 import { Presence, effectivePresence } from './presence.js';
 import { UserEntity } from './user.entity.js';
+
+const MAX_READ_LANGUAGES = 10;
+const LANGUAGE_MESSAGE =
+  'Each language must be a two- or three-letter code such as "en", "fa" or "fi".';
 
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(Presence, {
@@ -38,6 +52,11 @@ export class User implements Node {
   @Field()
   locale: string;
 
+  @Field(() => [String], {
+    description: "Languages of questions routed to the user: the locale's, and these.",
+  })
+  readsLanguages: string[];
+
   @Field(() => Presence)
   presence: Presence;
 
@@ -65,6 +84,9 @@ export class User implements Node {
       displayName: entity.displayName,
       role: entity.role,
       locale: entity.locale,
+      readsLanguages: [
+        ...new Set([entity.locale.split('-')[0].toLowerCase(), ...entity.readsLanguages]),
+      ],
       presence: effectivePresence(entity.presence, entity.lastActiveAt, now),
       lastActiveAt: entity.lastActiveAt,
       active: entity.active,
@@ -125,6 +147,17 @@ export class UpdateUserInput {
   @IsOptional()
   @Matches(LOCALE, { message: LOCALE_MESSAGE })
   locale?: string;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: `Languages read besides the locale's (at most ${MAX_READ_LANGUAGES}), e.g. ["fa", "fi"].`,
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_READ_LANGUAGES, {
+    message: `At most ${MAX_READ_LANGUAGES} languages.`,
+  })
+  @Matches(LANGUAGE, { each: true, message: LANGUAGE_MESSAGE })
+  readsLanguages?: string[];
 
   @Field(() => Role, { nullable: true, description: 'Admins only.' })
   @IsOptional()

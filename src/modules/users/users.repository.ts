@@ -21,6 +21,7 @@ export type UserChanges = Partial<
     | 'displayName'
     | 'role'
     | 'locale'
+    | 'readsLanguages'
     | 'teamId'
     | 'active'
     | 'presence'
@@ -86,6 +87,37 @@ export class UsersRepository {
       `UPDATE users SET last_active_at = now() WHERE organization_id = $1 AND id = $2`,
       [organizationId, id],
     );
+  }
+
+  /**
+   * Of `ids`: the active users who read `language` (their locale's, or one they listed) and
+   * are AVAILABLE or in AFTER_CALL_WORK as the database sees it now.
+   */
+  async routable(organizationId: string, ids: string[], language: string): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows: { id: string }[] = await this.tx.manager.query(
+      `SELECT id FROM users
+       WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND active
+         AND effective_presence(presence, last_active_at) IN ('AVAILABLE', 'AFTER_CALL_WORK')
+         AND (split_part(lower(locale), '-', 1) = $3 OR $3 = ANY(reads_languages))`,
+      [organizationId, ids, language],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** The active team leads of a team; the organization's admins when it has none. */
+  async leadsOf(organizationId: string, teamId: string | null): Promise<string[]> {
+    const rows: { id: string }[] = await this.tx.manager.query(
+      `WITH leads AS (
+         SELECT id FROM users
+         WHERE organization_id = $1 AND team_id = $2 AND role = 'TEAM_LEAD' AND active)
+       SELECT id FROM leads
+       UNION ALL
+       SELECT id FROM users WHERE organization_id = $1 AND role = 'ADMIN' AND active
+         AND NOT EXISTS (SELECT 1 FROM leads)`,
+      [organizationId, teamId],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** Ids of the team's members, deactivated ones included. */

@@ -166,6 +166,7 @@ export class UsersResolver implements OnModuleInit {
     const update = {
       displayName: input.displayName ?? undefined,
       locale: input.locale ?? undefined,
+      readsLanguages: input.readsLanguages ?? undefined,
       role: input.role ?? undefined,
       teamId: team.teamId,
     };

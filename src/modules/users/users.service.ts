@@ -29,6 +29,7 @@ export interface NewUserDetails {
 export interface UserUpdate {
   displayName?: string;
   locale?: string;
+  readsLanguages?: string[];
   role?: Role;
   /** null takes the user off their team */
   teamId?: string | null;
@@ -65,6 +66,16 @@ export class UsersService {
 
   findPasswordHash(organizationId: string, id: string): Promise<string | null> {
     return this.users.findPasswordHash(organizationId, id);
+  }
+
+  /** Of `ids`: who can take a question in `language` now (active, available, reading it). */
+  routable(organizationId: string, ids: string[], language: string): Promise<string[]> {
+    return this.users.routable(organizationId, ids, language);
+  }
+
+  /** Who a team's questions escalate to: its leads, or the admins when it has none. */
+  leadsOf(organizationId: string, teamId: string | null): Promise<string[]> {
+    return this.users.leadsOf(organizationId, teamId);
   }
 
   memberIds(organizationId: string, teamId: string): Promise<string[]> {
@@ -133,6 +144,8 @@ export class UsersService {
     const changes: UserChanges = {};
     if (update.displayName !== undefined) changes.displayName = update.displayName;
     if (update.locale !== undefined) changes.locale = update.locale;
+    if (update.readsLanguages !== undefined)
+      changes.readsLanguages = [...new Set(update.readsLanguages.map((l) => l.toLowerCase()))];
     if (update.role !== undefined) changes.role = update.role;
     if (update.teamId !== undefined) changes.teamId = update.teamId;
     return success((await this.users.update(caller.organizationId, id, changes))!);

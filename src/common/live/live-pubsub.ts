@@ -1,0 +1,45 @@
+import { Global, Inject, Injectable, Module, OnModuleDestroy } from '@nestjs/common';
+import { RedisPubSub } from 'graphql-redis-subscriptions';
+import { PubSub, PubSubEngine } from 'graphql-subscriptions';
+import { Redis } from 'ioredis';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+
+/**
+ * Live messages to subscribers: in this process by default; through Redis pub/sub with
+ * REDIS_URL, so that a subscriber on one API instance hears what another published.
+ */
+@Injectable()
+export class LivePubSub implements OnModuleDestroy {
+  readonly engine: PubSubEngine;
+  private readonly redis: Redis[] = [];
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    if (!config.redisUrl) {
+      this.engine = new PubSub();
+      return;
+    }
+    const connect = () => {
+      const client = new Redis(config.redisUrl!, { maxRetriesPerRequest: 2 });
+      this.redis.push(client);
+      return client;
+    };
+    this.engine = new RedisPubSub({ publisher: connect(), subscriber: connect() });
+  }
+
+  publish(channel: string, payload: unknown): Promise<void> {
+    return this.engine.publish(channel, payload);
+  }
+
+  subscribe<T>(channel: string): AsyncIterableIterator<T> {
+    return this.engine.asyncIterableIterator<T>(channel);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.redis.map((client) => client.quit().catch(() => client.disconnect())));
+  }
+}
+
+@Global()
+@Module({ providers: [LivePubSub], exports: [LivePubSub] })
+export class LivePubSubModule {}

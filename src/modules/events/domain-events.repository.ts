@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '../../database/transaction-host.js';
+import type { DomainEvent, DomainEventType, NewDomainEvent } from './domain-event.js';
+
+/** Where a consumer has read up to: events are ordered by (transaction, id). */
+export interface ConsumerPosition {
+  transactionId: string;
+  eventId: string;
+}
+
+const COLUMNS = `id::text, organization_id AS "organizationId", type, actor_id AS "actorId",
+  subject_id AS "subjectId", data, occurred_at AS "occurredAt"`;
+
+/** The append-only domain-event log and its consumers' positions. */
+@Injectable()
+export class DomainEventsRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  async append(events: NewDomainEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.tx.manager.query(
+      `INSERT INTO domain_events (organization_id, type, actor_id, subject_id, data)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::jsonb[])`,
+      [
+        events.map((e) => e.organizationId),
+        events.map((e) => e.type),
+        events.map((e) => e.actorId ?? null),
+        events.map((e) => e.subjectId),
+        events.map((e) => JSON.stringify(e.data ?? {})),
+      ],
+    );
+  }
+
+  /** Whether `actorId` did `type` to `subjectId` after `since`. */
+  async happenedSince(
+    organizationId: string,
+    subjectId: string,
+    actorId: string,
+    type: DomainEventType,
+    since: Date,
+  ): Promise<boolean> {
+    const rows = await this.tx.manager.query(
+      `SELECT 1 FROM domain_events
+       WHERE organization_id = $1 AND subject_id = $2 AND occurred_at > $5
+         AND actor_id = $3 AND type = $4 LIMIT 1`,
+      [organizationId, subjectId, actorId, type, since],
+    );
+    return rows.length > 0;
+  }
+
+  /** Everything that happened to one subject, oldest first. */
+  about(organizationId: string, subjectId: string, limit: number): Promise<DomainEvent[]> {
+    return this.tx.manager.query(
+      `SELECT ${COLUMNS} FROM domain_events WHERE organization_id = $1 AND subject_id = $2
+       ORDER BY occurred_at, id LIMIT $3`,
+      [organizationId, subjectId, limit],
+    );
+  }
+
+  /**
+   * The oldest transaction still running (as text): every event of an older transaction is
+   * committed or gone. Read it first in a transaction, before this one has an id of its own.
+   */
+  async horizon(): Promise<string> {
+    const [row] = await this.tx.manager.query(
+      `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon`,
+    );
+    return row.horizon;
+  }
+
+  /** Creates the consumer's position if it has none: at the start of the log, or at its end. */
+  async addConsumer(name: string, from: 'start' | 'now'): Promise<void> {
+    await this.tx.manager.query(
+      from === 'start'
+        ? `INSERT INTO event_consumers (name, transaction_id, event_id) VALUES ($1, '0', 0)
+           ON CONFLICT DO NOTHING`
+        : `INSERT INTO event_consumers (name, transaction_id, event_id)
+           SELECT $1, pg_current_xact_id(), COALESCE(max(id), 0) FROM domain_events
+           ON CONFLICT DO NOTHING`,
+      [name],
+    );
+  }
+
+  /** Locks the consumer's position for this transaction; null while another instance holds it. */
+  async lockConsumer(name: string): Promise<ConsumerPosition | null> {
+    const [row] = await this.tx.manager.query(
+      `SELECT transaction_id::text AS "transactionId", event_id::text AS "eventId"
+       FROM event_consumers WHERE name = $1 FOR UPDATE SKIP LOCKED`,
+      [name],
+    );
+    return row ?? null;
+  }
+
+  /** Events after `position` of transactions older than `horizon`, in log order. */
+  after(position: ConsumerPosition, horizon: string, limit: number): Promise<DomainEvent[]> {
+    return this.tx.manager.query(
+      `SELECT ${COLUMNS}, transaction_id::text AS "transactionId" FROM domain_events
+       WHERE (transaction_id, id) > ($1::xid8, $2::bigint) AND transaction_id < $3::xid8
+       ORDER BY transaction_id, id LIMIT $4`,
+      [position.transactionId, position.eventId, horizon, limit],
+    );
+  }
+
+  async moveConsumer(name: string, position: ConsumerPosition): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE event_consumers SET transaction_id = $2::xid8, event_id = $3, updated_at = clock_timestamp()
+       WHERE name = $1`,
+      [name, position.transactionId, position.eventId],
+    );
+  }
+}
