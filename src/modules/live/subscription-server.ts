@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   ExecutionArgs,
@@ -50,10 +50,11 @@ type Extra = { socket: WebSocket; request: IncomingMessage; session?: SocketSess
 export class SubscriptionServer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly sessions = new Map<string, Set<SocketSession>>();
   private dispose?: () => void | Promise<void>;
+  private schemaHost!: GraphQLSchemaHost;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    private readonly schemaHost: GraphQLSchemaHost,
+    private readonly modules: ModuleRef,
     private readonly auth: AuthService,
     callers: CallerCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -64,6 +65,8 @@ export class SubscriptionServer implements OnApplicationBootstrap, OnModuleDestr
   onApplicationBootstrap(): void {
     const server = this.adapterHost.httpAdapter?.getHttpServer();
     if (!server) return;
+    // the GraphQL module builds the schema; it is read here, once it is built
+    this.schemaHost = this.modules.get(GraphQLSchemaHost, { strict: false });
     const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
     const { dispose } = useServer<Record<string, unknown> | undefined, Extra>(
       {

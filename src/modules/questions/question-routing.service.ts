@@ -112,14 +112,7 @@ export class QuestionRouting implements OnModuleInit {
       round,
       uncoveredTags: uncoveredTags(tags, candidates),
     });
-    await this.events.record(
-      ...added.map((expertId) => ({
-        organizationId,
-        type: 'question.offered' as const,
-        subjectId: question.id,
-        data: { expertId, round, toLead, deadline: question.deadline.toISOString() },
-      })),
-    );
+    await this.recordOffers(question, added, round, toLead);
     const widenSeconds =
       question.urgency === Urgency.LIVE_CALL
         ? organization.liveCallWidenSeconds
@@ -159,12 +152,35 @@ export class QuestionRouting implements OnModuleInit {
     const leads = (await this.users.leadsOf(organizationId, question.teamId)).filter(
       (id) => id !== question.askerId,
     );
-    await this.questions.addOffers(organizationId, question.id, leads, question.round, true);
+    const added = await this.questions.addOffers(
+      organizationId,
+      question.id,
+      leads,
+      question.round,
+      true,
+    );
+    await this.recordOffers(question, added, question.round, true);
     await this.events.record({
       organizationId,
       type: 'question.escalated',
       subjectId: question.id,
       data: { leadIds: leads, claimedBy: question.claimedBy },
     });
+  }
+
+  private async recordOffers(
+    question: QuestionEntity,
+    expertIds: string[],
+    round: number,
+    toLead: boolean,
+  ): Promise<void> {
+    await this.events.record(
+      ...expertIds.map((expertId) => ({
+        organizationId: question.organizationId,
+        type: 'question.offered' as const,
+        subjectId: question.id,
+        data: { expertId, round, toLead, deadline: question.deadline.toISOString() },
+      })),
+    );
   }
 }

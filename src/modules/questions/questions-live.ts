@@ -1,5 +1,5 @@
 import { Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
-import { Args, Int, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Int, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Allow, CurrentCaller } from '../../common/auth/decorators.js';
 import { Permission } from '../../common/auth/policy.js';
 import type { Caller, RequestContext } from '../../common/context/request-context.js';
@@ -101,7 +101,7 @@ export class QuestionSubscriptionsResolver {
   })
   async questionUpdated(
     @CurrentCaller() caller: Caller,
-    @Args('id') id: string,
+    @Args('id', { type: () => ID }) id: string,
   ): Promise<AsyncIterableIterator<QuestionMessage>> {
     const questionId = idOfType(id, 'Question');
     if (!questionId) throw notFound('question');

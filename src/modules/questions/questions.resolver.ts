@@ -3,6 +3,7 @@ import {
   Args,
   ArgsType,
   Field,
+  ID,
   InputType,
   Int,
   Mutation,
@@ -129,7 +130,10 @@ export class QuestionsResolver implements OnModuleInit {
 
   @Allow(Permission.QUESTION_READ)
   @Query(() => Question, { description: 'One question of your organization.' })
-  async question(@CurrentCaller() caller: Caller, @Args('id') id: string): Promise<Question> {
+  async question(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<Question> {
     return Question.from(await this.questionsService.visible(caller, idOf(id, 'Question')));
   }
 
