@@ -46,15 +46,17 @@ export class Subscription<T = Record<string, any>> {
 
 /** A graphql-ws client over a real WebSocket, as the desk or an integration connects. */
 export class LiveClient {
-  readonly closes: { code: number; reason: string }[] = [];
-  private constructor(readonly client: Client) {}
+  private constructor(
+    readonly client: Client,
+    readonly closes: { code: number; reason: string }[],
+  ) {}
 
   static connect(
     httpUrl: string,
     token: string | null,
     options: { origin?: string } = {},
   ): LiveClient {
-    let live: LiveClient;
+    const closes: { code: number; reason: string }[] = [];
     const client = createClient({
       url: `${httpUrl.replace(/^http/, 'ws')}/graphql`,
       webSocketImpl: class extends WebSocket {
@@ -68,13 +70,12 @@ export class LiveClient {
       on: {
         closed: (event) => {
           const { code, reason } = event as { code: number; reason: string };
-          live.closes.push({ code, reason: String(reason) });
+          closes.push({ code, reason: String(reason) });
         },
       },
       onNonLazyError: () => {},
     });
-    live = new LiveClient(client);
-    return live;
+    return new LiveClient(client, closes);
   }
 
   subscribe<T = Record<string, any>>(
