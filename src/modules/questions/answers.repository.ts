@@ -18,7 +18,7 @@ export class AnswersRepository {
   ): Promise<AnswerEntity> {
     const saved = await this.answers.save(this.answers.create({ ...answer, organizationId }));
     await this.addRevision(organizationId, saved.id, 1, answer.body, answer.authorId);
-    return saved;
+    return (await this.findById(organizationId, saved.id))!;
   }
 
   async findById(organizationId: string, id: string): Promise<AnswerEntity | null> {
