@@ -39,6 +39,9 @@ export class ExpertQuestions1765300000000 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX domain_events_position_idx ON domain_events (transaction_id, id)`);
     await db.query(
+      `CREATE INDEX domain_events_organization_time_idx ON domain_events (organization_id, occurred_at)`,
+    );
+    await db.query(
       `CREATE INDEX domain_events_subject_idx ON domain_events (organization_id, subject_id, occurred_at)`,
     );
     await db.query(`
@@ -196,7 +199,7 @@ export class ExpertQuestions1765300000000 implements MigrationInterface {
 
     await db.query(`
       CREATE TABLE notifications (
-        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         organization_id uuid NOT NULL,
         user_id uuid NOT NULL,
         kind text NOT NULL,
@@ -208,7 +211,9 @@ export class ExpertQuestions1765300000000 implements MigrationInterface {
         CONSTRAINT notifications_event_key UNIQUE (user_id, event_id, kind),
         ${ref('user_id', 'users', 'CASCADE')}
       )`);
-    await db.query(`CREATE INDEX notifications_user_idx ON notifications (user_id, id)`);
+    await db.query(
+      `CREATE INDEX notifications_user_idx ON notifications (organization_id, user_id, created_at, id)`,
+    );
     await db.query(
       `CREATE INDEX notifications_unread_idx ON notifications (user_id) WHERE read_at IS NULL`,
     );

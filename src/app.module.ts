@@ -9,6 +9,7 @@ import { JobWorkerModule } from './modules/jobs/jobs.module.js';
 import { LivePubSubModule } from './common/live/live-pubsub.js';
 import { LiveModule } from './modules/live/live.module.js';
 import { QuestionsLiveModule } from './modules/questions/questions-live.js';
+import { InboxLiveModule } from './modules/inbox/inbox-live.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
 import { NodeModule } from './modules/node/node.module.js';
@@ -31,6 +32,7 @@ export class AppModule {
         LivePubSubModule,
         LiveModule,
         QuestionsLiveModule,
+        InboxLiveModule,
       ],
     };
   }

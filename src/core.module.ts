@@ -6,6 +6,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseTarget } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
+import { InboxModule } from './modules/inbox/inbox.module.js';
 import { QuestionsModule } from './modules/questions/questions.module.js';
 import { SearchModule } from './modules/search/search.module.js';
 import { TipsModule } from './modules/tips/tips.module.js';
@@ -32,6 +33,7 @@ export class CoreModule {
       ExpertiseModule,
       TipsModule,
       QuestionsModule,
+      InboxModule,
       SearchModule,
       DemoModule,
     ];

@@ -1,6 +1,7 @@
 import { LoginFailureEntity } from '../modules/auth/login-failure.entity.js';
 import { SessionEntity } from '../modules/auth/session.entity.js';
 import { expertiseEntities } from '../modules/expertise/expertise.entities.js';
+import { NotificationEntity } from '../modules/inbox/notification.entity.js';
 import { questionEntities } from '../modules/questions/question.entities.js';
 import { OrganizationEntity } from '../modules/organizations/organization.entity.js';
 import { TagEntity } from '../modules/tags/tag.entity.js';
@@ -18,4 +19,5 @@ export const entities = [
   ...tipEntities,
   ...expertiseEntities,
   ...questionEntities,
+  NotificationEntity,
 ];

@@ -46,6 +46,8 @@ export enum Permission {
   QUESTION_PROMOTE = 'question.promote',
   ANSWER_EDIT = 'answer.edit',
   ANSWER_VOTE = 'answer.vote',
+  /** one's own notifications and watched tags */
+  INBOX = 'inbox',
 }
 
 /**
@@ -85,6 +87,7 @@ const EVERYONE: Partial<Record<Permission, Scope>> = {
   [P.QUESTION_PROMOTE]: OWN,
   [P.ANSWER_EDIT]: OWN,
   [P.ANSWER_VOTE]: ORGANIZATION,
+  [P.INBOX]: OWN,
 };
 
 /** The permission table: each role's permissions and their scope. Nothing else decides. */

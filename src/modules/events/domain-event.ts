@@ -1,5 +1,6 @@
 /** What happened, named `<subject>.<pastTense>`; consumers switch on it. */
 export type DomainEventType =
+  | 'tip.published'
   | 'tip.used'
   | 'tip.helpfulAdded'
   | 'tip.helpfulRemoved'

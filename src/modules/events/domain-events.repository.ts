@@ -57,6 +57,21 @@ export class DomainEventsRepository {
     );
   }
 
+  /** Events of these types in an organization since a time, oldest first. */
+  since(
+    organizationId: string,
+    types: DomainEventType[],
+    since: Date,
+    limit: number,
+  ): Promise<DomainEvent[]> {
+    return this.tx.manager.query(
+      `SELECT ${COLUMNS} FROM domain_events
+       WHERE organization_id = $1 AND occurred_at > $2 AND type = ANY($3::text[])
+       ORDER BY occurred_at, id LIMIT $4`,
+      [organizationId, since, types, limit],
+    );
+  }
+
   /**
    * The oldest transaction still running (as text): every event of an older transaction is
    * committed or gone. Read it first in a transaction, before this one has an id of its own.

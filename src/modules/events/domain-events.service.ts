@@ -37,6 +37,16 @@ export class DomainEvents {
     return this.events.happenedSince(organizationId, subjectId, actorId, type, since);
   }
 
+  /** Events of these types in an organization after `since`, oldest first (at most `limit`). */
+  since(
+    organizationId: string,
+    types: DomainEventType[],
+    since: Date,
+    limit = 1000,
+  ): Promise<DomainEvent[]> {
+    return this.events.since(organizationId, types, since, limit);
+  }
+
   /** What happened to a subject, oldest first (at most `limit` events). */
   about(organizationId: string, subjectId: string, limit = 500): Promise<DomainEvent[]> {
     return this.events.about(organizationId, subjectId, limit);

@@ -42,6 +42,18 @@ export class JobQueue {
     this.tx.afterCommit(() => this.listeners.forEach((listener) => listener(runAt)));
   }
 
+  /** Schedules the job unless one with the same kind and key is already waiting (which keeps its time). */
+  async scheduleOnce(
+    organizationId: string,
+    kind: string,
+    key: string,
+    runAt: Date,
+    data: Record<string, unknown> = {},
+  ): Promise<void> {
+    if (await this.jobs.addIfAbsent({ organizationId, kind, key, runAt, data }))
+      this.tx.afterCommit(() => this.listeners.forEach((listener) => listener(runAt)));
+  }
+
   async cancel(kind: string, key: string): Promise<void> {
     await this.jobs.remove(kind, key);
   }

@@ -26,6 +26,16 @@ export class JobsRepository {
     );
   }
 
+  /** Adds the job unless one with the same kind and key is waiting; true when added. */
+  async addIfAbsent(job: Omit<Job, 'id' | 'attempts'>): Promise<boolean> {
+    const rows = await this.tx.manager.query(
+      `INSERT INTO jobs (organization_id, kind, key, run_at, data) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (kind, key) DO NOTHING RETURNING id`,
+      [job.organizationId, job.kind, job.key, job.runAt, JSON.stringify(job.data)],
+    );
+    return rows.length > 0;
+  }
+
   async remove(kind: string, key: string): Promise<void> {
     await this.tx.manager.query(`DELETE FROM jobs WHERE kind = $1 AND key = $2`, [kind, key]);
   }

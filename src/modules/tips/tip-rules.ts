@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
-import { ArrayMaxSize, Length, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { ArrayMaxSize, Length, Matches, MaxLength } from 'class-validator';
 import { Trimmed } from '../../common/validation/decorators.js';
 import { LANGUAGE } from '../../search/text/languages.js';
-import { normalizeTag } from '../tags/tag-name.js';
+import { TagName, normalizeTag } from '../tags/tag-name.js';
 
 export const MAX_TITLE = 200;
 export const MAX_BODY = 20_000;
@@ -29,16 +29,7 @@ export const TipBody = () =>
 export const TipTags = () =>
   applyDecorators(
     ArrayMaxSize(MAX_TAGS, { message: `A tip has at most ${MAX_TAGS} tags.` }),
-    ValidateBy(
-      {
-        name: 'tagName',
-        validator: {
-          validate: (tag: unknown) => typeof tag === 'string' && normalizeTag(tag) !== '',
-          defaultMessage: () => 'A tag needs at least one letter or digit.',
-        },
-      },
-      { each: true },
-    ),
+    TagName({ each: true }),
   );
 export const TipLanguage = () =>
   Matches(LANGUAGE, {

@@ -113,6 +113,11 @@ export class TipsService implements OnModuleInit {
         this.revision(tip.id, caller, 1, content, ['title', 'body', 'tags', 'language']),
       ]);
       await this.organizations.addLanguage(caller.organizationId, content.language);
+      if (details.publish)
+        await this.recordPublished(
+          { ...tip, authorId: caller.userId, tags: content.tags },
+          caller.userId,
+        );
       return tip.id;
     }).catch((error: unknown) => {
       if (error instanceof ExternalIdTakenError) return null;
@@ -171,9 +176,24 @@ export class TipsService implements OnModuleInit {
     if (tip.status !== TipStatus.DRAFT) {
       return failure(userError(UserErrorCode.NOT_ALLOWED, 'Only a draft can be published.', 'id'));
     }
-    return this.changeStatus(tip, {
-      status: TipStatus.PUBLISHED,
-      ...(await this.publication(tip.organizationId)),
+    return this.changeStatus(
+      tip,
+      { status: TipStatus.PUBLISHED, ...(await this.publication(tip.organizationId)) },
+      () => this.recordPublished(tip, caller.userId),
+    );
+  }
+
+  /** A tip became visible to everyone: its author's knowledge is out (recognition, tag digests). */
+  private recordPublished(
+    tip: Pick<TipEntity, 'id' | 'organizationId' | 'authorId'> & { tags?: string[] },
+    actorId: string,
+  ) {
+    return this.events.record({
+      organizationId: tip.organizationId,
+      type: 'tip.published',
+      actorId,
+      subjectId: tip.id,
+      data: { authorId: tip.authorId, tags: tip.tags ?? [] },
     });
   }
 
