@@ -123,6 +123,11 @@ export class ExpertQuestions1765300000000 implements MigrationInterface {
     await db.query(
       `CREATE INDEX questions_claimed_idx ON questions (organization_id, claimed_by) WHERE status IN ('CLAIMED', 'ESCALATED')`,
     );
+    // a tip promoted from a question's accepted answer points back at the question
+    await db.query(`ALTER TABLE tips ADD COLUMN question_id uuid`);
+    await db.query(
+      `ALTER TABLE tips ADD CONSTRAINT tips_question_fkey ${ref('question_id', 'questions')}`,
+    );
     await db.query(`
       CREATE TABLE question_tags (
         organization_id uuid NOT NULL,
@@ -272,6 +277,7 @@ export class ExpertQuestions1765300000000 implements MigrationInterface {
       WHERE type IN ('tip.used', 'tip.helpfulAdded', 'tip.helpfulRemoved', 'tip.flagged', 'tip.verified')
       ORDER BY id`);
     await db.query(`ALTER TABLE questions DROP CONSTRAINT questions_accepted_answer_fkey`);
+    await db.query(`ALTER TABLE tips DROP COLUMN question_id`);
     await db.query(`
       DROP TABLE integration_tokens, tag_watches, notifications, answer_votes,
         answer_revisions, answers, question_offers, question_tags, questions, jobs,

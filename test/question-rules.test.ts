@@ -145,6 +145,34 @@ describe('expert questions: the rules', () => {
     expect(accepted.data!.acceptAnswer.answer).toEqual({ accepted: true });
   });
 
+  it('turns the accepted answer into a draft tip by the answerer, once, linked both ways', async () => {
+    const PROMOTE = `mutation ($id: ID!) { promoteAnswerToTip(input: {questionId: $id}) {
+      question { tip { id } } tip { id status title body tags author { displayName } question { id } }
+      userErrors { message code } } }`;
+    const refused = await t.gql(PROMOTE, { id: questionId }, token['north-bystander']);
+    expect(refused.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const promoted = await t.gql(PROMOTE, { id: questionId }, token['north-expert']);
+    expect(promoted.data!.promoteAnswerToTip.tip).toMatchObject({
+      status: 'DRAFT',
+      title: 'Refund to a closed card',
+      body: 'Refund to the account balance instead.',
+      tags: ['billing'],
+      author: { displayName: 'expert' },
+      question: { id: questionId },
+    });
+    const tipId = promoted.data!.promoteAnswerToTip.tip.id;
+    expect(promoted.data!.promoteAnswerToTip.question.tip).toEqual({ id: tipId });
+    const again = await t.gql(PROMOTE, { id: questionId }, token['north-admin']);
+    expect(again.data!.promoteAnswerToTip.userErrors[0].code).toBe('TAKEN');
+    // a draft shows to its author only
+    const asker = await t.gql(
+      `{ question(id: "${questionId}") { tip { id } } }`,
+      {},
+      token['north-asker'],
+    );
+    expect(asker.data!.question.tip).toBeNull();
+  });
+
   it('treats another organization’s questions and answers as missing', async () => {
     const south = token['south-admin'];
     for (const [query, variables] of [
@@ -152,6 +180,10 @@ describe('expert questions: the rules', () => {
       [ANSWER, { id: questionId, body: 'hi' }],
       [VOTE, { id: answerId, value: 1 }],
       [ACCEPT, { id: answerId }],
+      [
+        `mutation ($id: ID!) { promoteAnswerToTip(input: {questionId: $id}) { tip { id } } }`,
+        { id: questionId },
+      ],
       [
         `mutation ($id: ID!) { claimQuestion(input: {questionId: $id}) { question { id } } }`,
         { id: questionId },

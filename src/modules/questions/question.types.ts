@@ -17,6 +17,7 @@ import { UserError } from '../../common/graphql/user-error.js';
 import { NoCardNumbers } from '../../common/validation/card-numbers.js';
 import { Trimmed } from '../../common/validation/decorators.js';
 import { TipLanguage, TipTags } from '../tips/tip-rules.js';
+import { Tip } from '../tips/tip.types.js';
 import {
   AnswerEntity,
   DeclineReason,
@@ -108,6 +109,7 @@ export class Question implements Node {
   questionId: string;
   organizationId: string;
   askerId: string;
+  tipId: string | null;
   teamId: string | null;
   claimedBy: string | null;
   acceptedAnswerId: string | null;
@@ -120,6 +122,7 @@ export class Question implements Node {
       questionId: entity.id,
       organizationId: entity.organizationId,
       askerId: entity.askerId,
+      tipId: entity.tipId,
       teamId: entity.teamId,
       claimedBy: entity.claimedBy,
       acceptedAnswerId: entity.acceptedAnswerId,
@@ -379,6 +382,18 @@ export class VoteAnswerInput {
 export class QuestionPayload {
   @Field(() => Question, { nullable: true })
   question?: Question | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+@ObjectType()
+export class PromoteAnswerPayload {
+  @Field(() => Question, { nullable: true })
+  question?: Question | null;
+
+  @Field(() => Tip, { nullable: true, description: 'The draft, for its author to publish.' })
+  tip?: Tip | null;
 
   @Field(() => [UserError])
   userErrors: UserError[];

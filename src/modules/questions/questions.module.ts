@@ -4,6 +4,7 @@ import { ExpertiseModule } from '../expertise/expertise.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { TagsModule } from '../tags/tags.module.js';
+import { TipsModule } from '../tips/tips.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AnswersRepository } from './answers.repository.js';
 import { QuestionRouting } from './question-routing.service.js';
@@ -12,6 +13,7 @@ import {
   QuestionOffersResolver,
   QuestionsResolver,
   RoutingStepsResolver,
+  TipQuestionResolver,
 } from './questions.resolver.js';
 import { QuestionsRepository } from './questions.repository.js';
 import { QuestionsService } from './questions.service.js';
@@ -24,6 +26,7 @@ import { QuestionsService } from './questions.service.js';
     ExpertiseModule,
     OrganizationsModule,
     TagsModule,
+    TipsModule,
     UsersModule,
   ],
   providers: [
@@ -35,6 +38,7 @@ import { QuestionsService } from './questions.service.js';
     AnswersResolver,
     QuestionOffersResolver,
     RoutingStepsResolver,
+    TipQuestionResolver,
   ],
   exports: [QuestionsService],
 })

@@ -29,6 +29,8 @@ import { NodeRegistry } from '../../common/graphql/node-registry.js';
 import { Outcome } from '../../common/graphql/user-error.js';
 import { renderMarkdown } from '../../common/markdown.js';
 import { normalizeTag } from '../tags/tag-name.js';
+import { Tip } from '../tips/tip.types.js';
+import { TipsService } from '../tips/tips.service.js';
 import { User } from '../users/user.types.js';
 import { UsersService } from '../users/users.service.js';
 import { AnswerEntity, QuestionEntity, QuestionStatus } from './question.entities.js';
@@ -44,6 +46,7 @@ import {
   QuestionIdInput,
   QuestionOffer,
   QuestionPayload,
+  PromoteAnswerPayload,
   QuestionRoutingReport,
   RoutingStep,
   UpdateAnswerInput,
@@ -114,6 +117,7 @@ export class QuestionsResolver implements OnModuleInit {
   constructor(
     private readonly questionsService: QuestionsService,
     private readonly users: UsersService,
+    private readonly tips: TipsService,
     private readonly nodes: NodeRegistry,
   ) {}
 
@@ -292,6 +296,33 @@ export class QuestionsResolver implements OnModuleInit {
     );
   }
 
+  @Allow(Permission.QUESTION_READ)
+  @Mutation(() => PromoteAnswerPayload, {
+    description:
+      'Turn the accepted answer into a draft tip, authored by the answerer, tags carried over (answerer, leads, admins).',
+  })
+  async promoteAnswerToTip(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: QuestionIdInput,
+  ): Promise<PromoteAnswerPayload> {
+    const outcome = await this.questionsService.promote(caller, idOf(input.questionId, 'Question'));
+    return {
+      question: outcome.value ? Question.from(outcome.value.question) : null,
+      tip: outcome.value ? Tip.from(outcome.value.tip) : null,
+      userErrors: outcome.userErrors,
+    };
+  }
+
+  @ResolveField(() => Tip, {
+    nullable: true,
+    description: 'The tip promoted from its accepted answer (a draft shows to its author only).',
+  })
+  async tip(@Parent() question: Question, @CurrentCaller() caller: Caller): Promise<Tip | null> {
+    if (!question.tipId) return null;
+    const [tip] = await this.tips.findByIds(caller.organizationId, [question.tipId]);
+    return tip && this.tips.canSee(caller, tip) ? Tip.from(tip) : null;
+  }
+
   @ResolveField(() => String, { description: 'The body rendered as safe HTML, as for tips.' })
   bodyHtml(@Parent() question: Question): string {
     return renderMarkdown(question.body);
@@ -445,5 +476,22 @@ export class RoutingStepsResolver {
   @ResolveField(() => User, { nullable: true, description: 'Who acted, or who was offered it.' })
   user(@Parent() step: RoutingStep, @Context() context: RequestContext): Promise<User | null> {
     return loadUser(this.users, context, step.organizationId, step.userId);
+  }
+}
+
+@Resolver(() => Tip)
+export class TipQuestionResolver {
+  constructor(private readonly questionsService: QuestionsService) {}
+
+  @ResolveField(() => Question, {
+    nullable: true,
+    description: 'The question whose accepted answer it was promoted from.',
+  })
+  async question(@Parent() tip: Tip, @CurrentCaller() caller: Caller): Promise<Question | null> {
+    if (!tip.questionId) return null;
+    const [question] = await this.questionsService.findByIds(caller.organizationId, [
+      tip.questionId,
+    ]);
+    return question ? Question.from(question) : null;
   }
 }

@@ -16,6 +16,8 @@ import { DomainEvents } from '../events/domain-events.service.js';
 import { ExpertiseService } from '../expertise/expertise.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { TagsService } from '../tags/tags.service.js';
+import { TipEntity } from '../tips/tip.entities.js';
+import { TipsService } from '../tips/tips.service.js';
 import { UsersService } from '../users/users.service.js';
 import { AnswersRepository } from './answers.repository.js';
 import {
@@ -59,6 +61,7 @@ export class QuestionsService {
     private readonly tags: TagsService,
     private readonly users: UsersService,
     private readonly organizations: OrganizationsService,
+    private readonly tips: TipsService,
   ) {}
 
   /** Every question of the organization is readable by its members. */
@@ -337,6 +340,66 @@ export class QuestionsService {
     });
     if (problem) return failure(userError(UserErrorCode.NOT_ALLOWED, problem, 'questionId'));
     return success((await this.questions.findById(caller.organizationId, id))!);
+  }
+
+  /**
+   * A draft tip from the question and its accepted answer, authored by the answerer (who
+   * publishes it), tags carried over, linked both ways. Once per question.
+   */
+  async promote(
+    caller: Caller,
+    questionId: string,
+  ): Promise<Outcome<{ question: QuestionEntity; tip: TipEntity }>> {
+    const question = await this.visible(caller, questionId);
+    const answer =
+      question.acceptedAnswerId &&
+      (await this.answers.findById(caller.organizationId, question.acceptedAnswerId));
+    if (!answer)
+      return failure(
+        userError(
+          UserErrorCode.NOT_ALLOWED,
+          'Accept an answer first: the tip is made from it.',
+          'questionId',
+        ),
+      );
+    if (!allows(caller, Permission.QUESTION_PROMOTE, { userId: answer.authorId }))
+      throw forbidden('The answerer, leads and admins turn an accepted answer into a tip.');
+    const tip = await this.tx.run(async () => {
+      const current = (await this.questions.lock(caller.organizationId, questionId))!;
+      if (current.tipId) return null;
+      const tip = await this.tips.createFromAnswer(
+        caller.organizationId,
+        answer.authorId,
+        {
+          title: current.title,
+          body: answer.body,
+          tags: current.tags ?? [],
+          language: current.language,
+        },
+        questionId,
+      );
+      await this.questions.update(caller.organizationId, questionId, { tipId: tip.id });
+      await this.events.record({
+        organizationId: caller.organizationId,
+        type: 'question.promoted',
+        actorId: caller.userId,
+        subjectId: questionId,
+        data: { tipId: tip.id, answerId: answer.id, authorId: answer.authorId },
+      });
+      return tip;
+    });
+    if (!tip)
+      return failure(
+        userError(
+          UserErrorCode.TAKEN,
+          'This question was turned into a tip already.',
+          'questionId',
+        ),
+      );
+    return success({
+      question: (await this.questions.findById(caller.organizationId, questionId))!,
+      tip,
+    });
   }
 
   answersOf(caller: Caller, questionId: string): Promise<AnswerEntity[]> {

@@ -52,6 +52,10 @@ export class TipEntity {
   @Column({ name: 'review_reason', type: 'text', nullable: true })
   reviewReason: string | null;
 
+  /** the question whose accepted answer the tip was promoted from */
+  @Column({ name: 'question_id', type: 'uuid', nullable: true })
+  questionId: string | null;
+
   @Column({ name: 'used_count', type: 'int' })
   usedCount: number;
 

@@ -69,6 +69,7 @@ export class Tip implements Node {
 
   tipId: string;
   authorId: string;
+  questionId: string | null;
   organizationId: string;
 
   /**
@@ -108,6 +109,7 @@ export class Tip implements Node {
       id: toGlobalId('Tip', entity.id),
       tipId: entity.id,
       authorId: entity.authorId,
+      questionId: entity.questionId,
       organizationId: entity.organizationId,
       externalId: entity.externalId,
       title: entity.title,

@@ -24,6 +24,7 @@ export type TipChanges = Partial<
     | 'reviewReason'
     | 'publishedAt'
     | 'externalId'
+    | 'questionId'
   >
 >;
 
@@ -267,6 +268,7 @@ export class TipsRepository {
       verifyBy: row.verify_by as Date | null,
       verifiedAt: row.verified_at as Date | null,
       reviewReason: row.review_reason as string | null,
+      questionId: row.question_id as string | null,
       usedCount: row.used_count as number,
       helpfulCount: row.helpful_count as number,
       publishedAt: row.published_at as Date | null,

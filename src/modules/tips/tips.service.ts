@@ -127,6 +127,31 @@ export class TipsService implements OnModuleInit {
     return success((await this.tips.findById(caller.organizationId, id))!);
   }
 
+  /**
+   * A draft tip from a question's accepted answer, authored by the answerer and linked to
+   * the question; in the caller's transaction.
+   */
+  async createFromAnswer(
+    organizationId: string,
+    authorId: string,
+    content: TipContent,
+    questionId: string,
+  ): Promise<TipEntity> {
+    const id = await this.write(organizationId, async () => {
+      const [tip] = await this.tips.insert(organizationId, [
+        { externalId: null, ...content, authorId, status: TipStatus.DRAFT },
+      ]);
+      await this.tips.update(organizationId, tip.id, { questionId });
+      await this.replaceTags(organizationId, new Map([[tip.id, content.tags]]));
+      const author = { userId: authorId, organizationId } as Caller;
+      await this.tips.addRevisions([
+        this.revision(tip.id, author, 1, content, ['title', 'body', 'tags', 'language']),
+      ]);
+      return tip.id;
+    });
+    return (await this.tips.findById(organizationId, id))!;
+  }
+
   /** Every edit is a new revision: who, when, what changed. */
   async update(
     caller: Caller,
