@@ -48,6 +48,7 @@ describe('a team lead’s scope', () => {
     const options = {
       first: 5,
       offset: 0,
+      types: ['TIP' as const],
       statuses: [TipStatus.PUBLISHED],
       withTotals: false,
       withTips: false,

@@ -145,6 +145,54 @@ describe('expert questions: the rules', () => {
     expect(accepted.data!.acceptAnswer.answer).toEqual({ accepted: true });
   });
 
+  it('finds answered questions next to tips, with their accepted answer', async () => {
+    const SEARCH = `query ($q: String!, $types: [SearchResultType!]) { search(query: $q, types: $types) {
+      searchId edges { node { __typename ... on Question { id title acceptedAnswer { body } } } } } }`;
+    const found = await t.gql(SEARCH, { q: 'closed card ' }, token['north-bystander']);
+    expect(found.data!.search.edges).toEqual([
+      {
+        node: {
+          __typename: 'Question',
+          id: questionId,
+          title: 'Refund to a closed card',
+          acceptedAnswer: { body: 'Refund to the account balance instead.' },
+        },
+      },
+    ]);
+    // words of the answer find it too
+    const byAnswer = await t.gql(SEARCH, { q: 'account balance ' }, token['north-bystander']);
+    expect(byAnswer.data!.search.edges).toHaveLength(1);
+    const tipsOnly = await t.gql(
+      SEARCH,
+      { q: 'closed card ', types: ['TIP'] },
+      token['north-bystander'],
+    );
+    expect(tipsOnly.data!.search.edges).toEqual([]);
+    const south = await t.gql(SEARCH, { q: 'closed card ' }, token['south-admin']);
+    expect(south.data!.search.edges).toEqual([]);
+    const click = await t.gql(
+      `mutation ($input: RecordSearchClickInput!) { recordSearchClick(input: $input) { recorded userErrors { message } } }`,
+      { input: { searchId: found.data!.search.searchId, nodeId: questionId, position: 1 } },
+      token['north-bystander'],
+    );
+    expect(click.data!.recordSearchClick).toEqual({ recorded: true, userErrors: [] });
+    const similar = await t.gql(
+      `{ similarQuestions(title: "refund closed card") { __typename ... on Question { id } } }`,
+      {},
+      token['north-asker'],
+    );
+    expect(similar.data!.similarQuestions).toEqual([{ __typename: 'Question', id: questionId }]);
+    // an unanswered question is not found
+    await t.gql(
+      `mutation { askQuestion(input: {title: "Parcel lost in transit", tags: ["shipping"], urgency: NORMAL}) { question { id } } }`,
+      {},
+      token['north-asker'],
+    );
+    expect(
+      (await t.gql(SEARCH, { q: 'parcel ' }, token['north-asker'])).data!.search.edges,
+    ).toEqual([]);
+  });
+
   it('turns the accepted answer into a draft tip by the answerer, once, linked both ways', async () => {
     const PROMOTE = `mutation ($id: ID!) { promoteAnswerToTip(input: {questionId: $id}) {
       question { tip { id } } tip { id status title body tags author { displayName } question { id } }

@@ -2,14 +2,17 @@
  * The search engine port: documents of several types, always within one organization.
  * The PostgreSQL engine is the default; other engines implement the same port.
  */
-export type DocumentType = 'TIP';
+export type DocumentType = 'TIP' | 'QUESTION';
+
+/** The status every answered question is indexed with: `statuses` picks tips and questions alike. */
+export const QUESTION_STATUS = 'QUESTION';
 
 export interface SearchDocument {
   organizationId: string;
   type: DocumentType;
   id: string;
   language: string;
-  /** PUBLISHED, NEEDS_REVIEW or ARCHIVED; drafts are never indexed */
+  /** a tip's PUBLISHED, NEEDS_REVIEW or ARCHIVED (drafts are never indexed); QUESTION_STATUS for questions */
   status: string;
   tags: string[];
   title: string;

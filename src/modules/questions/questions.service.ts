@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Permission, allows } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { forbidden, notFound } from '../../common/graphql/errors.js';
@@ -11,6 +11,8 @@ import {
 } from '../../common/graphql/user-error.js';
 import type { Page, PageArgs } from '../../database/keyset.js';
 import { TransactionHost } from '../../database/transaction-host.js';
+import { QUESTION_STATUS, SearchDocument } from '../../search/search-engine.js';
+import { SearchIndexer } from '../../search/search-indexer.js';
 import type { DomainEvent } from '../events/domain-event.js';
 import { DomainEvents } from '../events/domain-events.service.js';
 import { ExpertiseService } from '../expertise/expertise.service.js';
@@ -50,7 +52,7 @@ const CLAIMABLE = new Set([QuestionStatus.OPEN, QuestionStatus.ESCALATED]);
  * records a domain event in the same transaction.
  */
 @Injectable()
-export class QuestionsService {
+export class QuestionsService implements OnModuleInit {
   constructor(
     private readonly tx: TransactionHost,
     private readonly questions: QuestionsRepository,
@@ -62,7 +64,54 @@ export class QuestionsService {
     private readonly users: UsersService,
     private readonly organizations: OrganizationsService,
     private readonly tips: TipsService,
+    private readonly indexer: SearchIndexer,
   ) {}
+
+  onModuleInit(): void {
+    this.indexer.register('QUESTION', (organizationId, ids) =>
+      this.searchDocuments(organizationId, ids),
+    );
+  }
+
+  /**
+   * Answered questions, as search finds them: the question, then its accepted (or best)
+   * answer. Unanswered ones are left out, and so removed from the index.
+   */
+  async searchDocuments(organizationId: string, ids: string[]): Promise<SearchDocument[]> {
+    const questions = (await this.questions.findByIds(organizationId, ids)).filter(
+      (question) => question.answerCount > 0,
+    );
+    const documents: SearchDocument[] = [];
+    for (const question of questions) {
+      const answers = await this.answers.ofQuestion(organizationId, question.id);
+      const best =
+        answers.find((answer) => answer.id === question.acceptedAnswerId) ??
+        [...answers].sort((a, b) => b.score - a.score)[0];
+      documents.push({
+        organizationId,
+        type: 'QUESTION',
+        id: question.id,
+        language: question.language,
+        status: QUESTION_STATUS,
+        tags: question.tags ?? [],
+        title: question.title,
+        body: [question.body, best?.body ?? ''].filter(Boolean).join('\n\n'),
+        reuse: Math.max(0, best?.score ?? 0) + (question.acceptedAnswerId ? 1 : 0),
+        freshAt: question.updatedAt,
+      });
+    }
+    return documents;
+  }
+
+  /**
+   * Within a change's transaction: the question's search document follows it, in the same
+   * transaction when the engine allows, else through the outbox once it commits.
+   */
+  private async reindex(organizationId: string, questionId: string): Promise<void> {
+    const documents = await this.searchDocuments(organizationId, [questionId]);
+    await this.indexer.update(organizationId, 'QUESTION', [questionId], documents);
+    this.tx.afterCommit(() => void this.indexer.drainSoon());
+  }
 
   /** Every question of the organization is readable by its members. */
   async visible(caller: Caller, id: string): Promise<QuestionEntity> {
@@ -223,6 +272,7 @@ export class QuestionsService {
           beforeDeadline: now <= current.deadline,
         },
       });
+      await this.reindex(caller.organizationId, questionId);
       return answer;
     });
     return success(answer);
@@ -235,7 +285,9 @@ export class QuestionsService {
       throw forbidden('Only the author of an answer (or an admin) edits it.');
     await this.tx.run(async () => {
       const current = (await this.answers.lock(caller.organizationId, id))!;
-      if (current.body !== body) await this.answers.revise(current, body, caller.userId);
+      if (current.body === body) return;
+      await this.answers.revise(current, body, caller.userId);
+      await this.reindex(caller.organizationId, current.questionId);
     });
     return success((await this.answers.findById(caller.organizationId, id))!);
   }
@@ -250,14 +302,15 @@ export class QuestionsService {
     await this.tx.run(async () => {
       await this.answers.lock(caller.organizationId, id);
       const previous = await this.answers.vote(caller.organizationId, id, caller.userId, value);
-      if (previous !== value)
-        await this.events.record({
-          organizationId: caller.organizationId,
-          type: 'answer.voted',
-          actorId: caller.userId,
-          subjectId: answer.questionId,
-          data: { answerId: id, authorId: answer.authorId, value, previous },
-        });
+      if (previous === value) return;
+      await this.events.record({
+        organizationId: caller.organizationId,
+        type: 'answer.voted',
+        actorId: caller.userId,
+        subjectId: answer.questionId,
+        data: { answerId: id, authorId: answer.authorId, value, previous },
+      });
+      await this.reindex(caller.organizationId, answer.questionId);
     });
     return success((await this.answers.findById(caller.organizationId, id))!);
   }
@@ -292,6 +345,7 @@ export class QuestionsService {
         data: { answerId, authorId: answer.authorId, askerId: current.askerId },
       });
       await this.events.record(...events);
+      await this.reindex(caller.organizationId, question.id);
     });
     return success((await this.answers.findById(caller.organizationId, answerId))!);
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { DocumentType } from '../../search/search-engine.js';
 import { returnedRows } from '../../database/returned-rows.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 
@@ -42,7 +43,7 @@ export class SearchLogRepository {
     organizationId: string,
     userId: string,
     searchId: string,
-    docId: string,
+    result: { type: DocumentType; id: string },
     position: number | null,
   ): Promise<boolean> {
     const updated = await this.tx.manager.query(
@@ -52,8 +53,8 @@ export class SearchLogRepository {
     if (returnedRows(updated).length === 0) return false;
     await this.tx.manager.query(
       `INSERT INTO search_clicks (organization_id, search_id, doc_type, doc_id, position)
-       VALUES ($1, $2, 'TIP', $3, $4)`,
-      [organizationId, searchId, docId, position],
+       VALUES ($1, $2, $3, $4, $5)`,
+      [organizationId, searchId, result.type, result.id, position],
     );
     return true;
   }

@@ -1,4 +1,6 @@
 import { Args, Field, ArgsType, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsInt, Max, MaxLength, Min } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Permission } from '../../common/auth/policy.js';
 import { Allow, CurrentCaller } from '../../common/auth/decorators.js';
@@ -7,8 +9,12 @@ import { offsetCursor, offsetOf, offsetPageInfo } from '../../common/graphql/con
 import { badInput } from '../../common/graphql/errors.js';
 import { selectedFields, selectsAny } from '../../common/graphql/selection.js';
 import { MAX_COUNTED_MATCHES } from '../../search/search-engine.js';
-import { UUID, idOfType } from '../../common/graphql/global-id.js';
+import type { DocumentType } from '../../search/search-engine.js';
+import { UUID, fromGlobalId } from '../../common/graphql/global-id.js';
 import { UserErrorCode, userError } from '../../common/graphql/user-error.js';
+import { stripUnstorable } from '../../common/validation/storable-text.js';
+import { TipStatus } from '../tips/tip.entities.js';
+import { Question } from '../questions/question.types.js';
 import { Tip } from '../tips/tip.types.js';
 import {
   AddSynonymsInput,
@@ -18,6 +24,7 @@ import {
   RecordSearchClickPayload,
   RemoveSynonymsInput,
   SearchArgs,
+  SearchResultNode,
   SearchConnection,
   SearchGap,
   SynonymGroupType,
@@ -39,6 +46,27 @@ class SearchGapsArgs {
   first: number = 20;
 }
 
+/** What a search result's global id names, as the index types it. */
+const RESULT_TYPES: Record<string, DocumentType | undefined> = { Tip: 'TIP', Question: 'QUESTION' };
+
+@ArgsType()
+class SimilarQuestionsArgs {
+  @Field({ description: `The question's title so far (at most ${MAX_QUERY_LENGTH} characters).` })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? stripUnstorable(value) : value,
+  )
+  @MaxLength(MAX_QUERY_LENGTH, {
+    message: `The title is limited to ${MAX_QUERY_LENGTH} characters.`,
+  })
+  title: string;
+
+  @Field(() => Int, { defaultValue: 5, description: 'From 1 to 10.' })
+  @IsInt()
+  @Min(1, { message: '"first" must be from 1 to 10.' })
+  @Max(10, { message: '"first" must be from 1 to 10.' })
+  first: number = 5;
+}
+
 @Resolver()
 export class SearchResolver {
   constructor(private readonly searchService: SearchService) {}
@@ -46,7 +74,7 @@ export class SearchResolver {
   @Allow(Permission.SEARCH)
   @Query(() => SearchConnection, {
     description:
-      "One search box: the caller's organization's tips, best first, typo-tolerant, in every language it uses.",
+      "One search box: the caller's organization's tips and answered questions, best first, typo-tolerant, in every language it uses.",
   })
   async search(
     @CurrentCaller() caller: Caller,
@@ -70,6 +98,7 @@ export class SearchResolver {
       tags: args.tags ?? undefined,
       language: args.language ?? undefined,
       statuses: args.statuses,
+      types: args.types,
       typingSession: args.typingSession?.slice(0, 100),
       withTotals: selectsAny(info, ['totalCount', 'facets']),
       // A search box shows what the index stores; other fields need the tips themselves.
@@ -79,9 +108,11 @@ export class SearchResolver {
     });
     const edges = result.hits.map((hit, i) => ({
       cursor: offsetCursor(offset + i + 1),
-      node: hit.tip
-        ? Tip.from(hit.tip)
-        : Tip.fromSearchHit(caller.organizationId, hit.id, hit.document),
+      node: hit.question
+        ? Question.from(hit.question)
+        : hit.tip
+          ? Tip.from(hit.tip)
+          : Tip.fromSearchHit(caller.organizationId, hit.id, hit.document),
       titleHighlight: hit.titleHighlight,
       snippet: hit.snippet,
       score: hit.score,
@@ -97,13 +128,37 @@ export class SearchResolver {
   }
 
   @Allow(Permission.SEARCH)
+  @Query(() => [SearchResultNode], {
+    description:
+      'Before asking: published tips and answered questions like this title, best first, so that a duplicate is answered by what exists. Not logged as a search.',
+  })
+  async similarQuestions(
+    @CurrentCaller() caller: Caller,
+    @Args() args: SimilarQuestionsArgs,
+  ): Promise<(Tip | Question)[]> {
+    const result = await this.searchService.search(caller, `${args.title} `, {
+      first: args.first,
+      offset: 0,
+      statuses: [TipStatus.PUBLISHED, TipStatus.NEEDS_REVIEW],
+      types: ['TIP', 'QUESTION'],
+      withTotals: false,
+      withTips: true,
+      logged: false,
+    });
+    return result.hits.map((hit) =>
+      hit.question ? Question.from(hit.question) : Tip.from(hit.tip!),
+    );
+  }
+
+  @Allow(Permission.SEARCH)
   @Mutation(() => RecordSearchClickPayload, { description: 'The agent opened a search result.' })
   async recordSearchClick(
     @CurrentCaller() caller: Caller,
     @Args('input') input: RecordSearchClickInput,
   ): Promise<RecordSearchClickPayload> {
-    const tipId = idOfType(input.nodeId, 'Tip');
-    if (!UUID.test(input.searchId) || !tipId) {
+    const node = fromGlobalId(input.nodeId);
+    const type = node && RESULT_TYPES[node.type];
+    if (!UUID.test(input.searchId) || !node || !type) {
       return {
         recorded: false,
         userErrors: [userError(UserErrorCode.NOT_FOUND, 'No such search or result.', 'searchId')],
@@ -112,7 +167,7 @@ export class SearchResolver {
     const problem = await this.searchService.recordClick(
       caller,
       input.searchId,
-      tipId,
+      { type, id: node.id },
       input.position ?? null,
     );
     return problem

@@ -12,12 +12,19 @@ import {
 } from '../../common/graphql/user-error.js';
 import { DatabaseNotifications } from '../../database/database-notifications.js';
 import { TransactionHost } from '../../database/transaction-host.js';
-import { SEARCH_ENGINE } from '../../search/search-engine.js';
-import type { SearchEngine, SearchHit, SearchTotals } from '../../search/search-engine.js';
+import { QUESTION_STATUS, SEARCH_ENGINE } from '../../search/search-engine.js';
+import type {
+  DocumentType,
+  SearchEngine,
+  SearchHit,
+  SearchTotals,
+} from '../../search/search-engine.js';
 import { normalizeForIndex } from '../../search/text/normalize.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { TipEntity, TipStatus } from '../tips/tip.entities.js';
 import { TipsService } from '../tips/tips.service.js';
+import { QuestionEntity } from '../questions/question.entities.js';
+import { QuestionsService } from '../questions/questions.service.js';
 import { UsersService } from '../users/users.service.js';
 import { newSearchId, searchTimeOf } from './search-id.js';
 import { SearchLogWriter, WRITTEN_WITHIN_MS } from './search-log-writer.js';
@@ -33,21 +40,27 @@ export interface SearchOptions {
   tags?: string[];
   language?: string;
   statuses: TipStatus[];
+  /** tips, answered questions, or both */
+  types: DocumentType[];
   typingSession?: string | null;
   /** count the matches and their tags too */
   withTotals: boolean;
   /** read the hits' tips, for fields the index does not store */
   withTips: boolean;
+  /** false: not an agent's search (a look for duplicates), so not in the search log */
+  logged?: boolean;
 }
 
-export interface FoundTip extends Omit<SearchHit, 'type'> {
-  /** with `withTips` */
+export interface FoundHit extends SearchHit {
+  /** a tip hit's tip, with `withTips` */
   tip?: TipEntity;
+  /** a question hit's question (always read: the index holds only its text) */
+  question?: QuestionEntity;
 }
 
 export interface SearchResult {
   searchId: string | null;
-  hits: FoundTip[];
+  hits: FoundHit[];
   hasMore: boolean;
   totals?: SearchTotals;
   normalizedQuery: string;
@@ -62,6 +75,7 @@ export class SearchService {
     private readonly synonyms: SynonymsRepository,
     private readonly organizations: OrganizationsService,
     private readonly tips: TipsService,
+    private readonly questions: QuestionsService,
     private readonly users: UsersService,
     private readonly tx: TransactionHost,
     private readonly notifications: DatabaseNotifications,
@@ -74,11 +88,17 @@ export class SearchService {
   /** Searches the caller's organization and logs the search (query, result count, time taken). */
   async search(caller: Caller, text: string, options: SearchOptions): Promise<SearchResult> {
     const started = process.hrtime.bigint();
-    const statuses = options.statuses.filter(
-      (status) =>
-        status !== TipStatus.DRAFT &&
-        (status !== TipStatus.ARCHIVED || allows(caller, Permission.TIP_READ_ARCHIVED)),
-    );
+    const tipStatuses = options.types.includes('TIP')
+      ? options.statuses.filter(
+          (status) =>
+            status !== TipStatus.DRAFT &&
+            (status !== TipStatus.ARCHIVED || allows(caller, Permission.TIP_READ_ARCHIVED)),
+        )
+      : [];
+    // tips' statuses and the one of questions never overlap: the list picks both at once
+    const statuses: string[] = options.types.includes('QUESTION')
+      ? [...tipStatuses, QUESTION_STATUS]
+      : tipStatuses;
     const response = await this.engine.search({
       organizationId: caller.organizationId,
       text,
@@ -90,11 +110,9 @@ export class SearchService {
       language: options.language,
       withTotals: options.withTotals,
     });
-    const hits = options.withTips
-      ? await this.withTips(caller, response.hits)
-      : response.hits.map(({ type: _type, ...hit }) => hit);
+    const hits = await this.withDocuments(caller, response.hits, options.withTips);
     let searchId: string | null = null;
-    if (response.normalizedQuery) {
+    if (response.normalizedQuery && options.logged !== false) {
       const searchedAt = Date.now();
       searchId = newSearchId(searchedAt);
       this.logWriter.add({
@@ -119,12 +137,34 @@ export class SearchService {
     };
   }
 
-  private async withTips(caller: Caller, hits: SearchHit[]): Promise<FoundTip[]> {
-    const ids = hits.map((hit) => hit.id);
+  /** Hits with their questions, and their tips when asked for; hits whose source is gone are left out. */
+  private async withDocuments(
+    caller: Caller,
+    hits: SearchHit[],
+    withTips: boolean,
+  ): Promise<FoundHit[]> {
+    const idsOf = (type: DocumentType) =>
+      hits.filter((hit) => hit.type === type).map((hit) => hit.id);
     const tips = new Map(
-      (await this.tips.findByIds(caller.organizationId, ids)).map((tip) => [tip.id, tip]),
+      withTips
+        ? (await this.tips.findByIds(caller.organizationId, idsOf('TIP'))).map((tip) => [
+            tip.id,
+            tip,
+          ])
+        : [],
     );
-    return hits.flatMap(({ type: _type, ...hit }) => {
+    const questions = new Map(
+      (await this.questions.findByIds(caller.organizationId, idsOf('QUESTION'))).map((q) => [
+        q.id,
+        q,
+      ]),
+    );
+    return hits.flatMap((hit): FoundHit[] => {
+      if (hit.type === 'QUESTION') {
+        const question = questions.get(hit.id);
+        return question ? [{ ...hit, question }] : [];
+      }
+      if (!withTips) return [hit];
       const tip = tips.get(hit.id);
       return tip ? [{ ...hit, tip }] : [];
     });
@@ -134,15 +174,14 @@ export class SearchService {
   async recordClick(
     caller: Caller,
     searchId: string,
-    tipId: string,
+    result: { type: DocumentType; id: string },
     position: number | null,
   ): Promise<UserError | null> {
-    const [tip] = await this.tips.findByIds(caller.organizationId, [tipId]);
-    if (!tip || !this.tips.canSee(caller, tip))
+    if (!(await this.resultVisible(caller, result)))
       return userError(UserErrorCode.NOT_FOUND, 'No such result.', 'nodeId');
     const noSearch = userError(UserErrorCode.NOT_FOUND, 'No such search of yours.', 'searchId');
     const add = () =>
-      this.log.addClick(caller.organizationId, caller.userId, searchId, tipId, position);
+      this.log.addClick(caller.organizationId, caller.userId, searchId, result, position);
     await this.logWriter.flush();
     if (await add()) return null;
     // Another API instance may have answered the search and not yet written its log batch.
@@ -151,6 +190,16 @@ export class SearchService {
     if (wait <= 0 || wait > WRITTEN_WITHIN_MS) return noSearch;
     await sleep(wait);
     return (await add()) ? null : noSearch;
+  }
+
+  private async resultVisible(
+    caller: Caller,
+    { type, id }: { type: DocumentType; id: string },
+  ): Promise<boolean> {
+    if (type === 'QUESTION')
+      return (await this.questions.findByIds(caller.organizationId, [id])).length > 0;
+    const [tip] = await this.tips.findByIds(caller.organizationId, [id]);
+    return Boolean(tip && this.tips.canSee(caller, tip));
   }
 
   /** Searches that found nothing or got no click: the organization's for admins, their team's for leads. */

@@ -7,9 +7,10 @@ import {
   Int,
   ObjectType,
   createUnionType,
+  registerEnumType,
 } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { stripUnstorable } from '../../common/validation/storable-text.js';
 import { MAX_COUNTED_MATCHES } from '../../search/search-engine.js';
 import { fromGlobalId } from '../../common/graphql/global-id.js';
@@ -17,6 +18,7 @@ import { PageInfo } from '../../common/graphql/connection.js';
 import { UserError } from '../../common/graphql/user-error.js';
 import { TipStatus } from '../tips/tip.entities.js';
 import { Tip } from '../tips/tip.types.js';
+import { Question } from '../questions/question.types.js';
 
 export const MAX_SEARCH_RESULTS = 50;
 
@@ -25,10 +27,19 @@ const stripText = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? stripUnstorable(value) : value;
 export const MAX_QUERY_LENGTH = 200;
 
+export enum SearchResultType {
+  TIP = 'TIP',
+  QUESTION = 'QUESTION',
+}
+registerEnumType(SearchResultType, {
+  name: 'SearchResultType',
+  valuesMap: { QUESTION: { description: 'Answered questions (with their accepted answer).' } },
+});
+
 export const SearchResultNode = createUnionType({
   name: 'SearchResult',
-  description: 'Something search finds: a tip (answered questions later).',
-  types: () => [Tip] as const,
+  description: 'Something search finds: a tip, or an answered question.',
+  types: () => [Tip, Question] as const,
   resolveType: (value: { id: string }) => fromGlobalId(value.id)?.type,
 });
 
@@ -54,9 +65,17 @@ export class SearchArgs {
 
   @Field(() => [TipStatus], {
     defaultValue: [TipStatus.PUBLISHED, TipStatus.NEEDS_REVIEW],
-    description: 'ARCHIVED is honoured for leads and admins only.',
+    description:
+      'Of tips (questions are found once answered). ARCHIVED is honoured for leads and admins only.',
   })
   statuses: TipStatus[] = [TipStatus.PUBLISHED, TipStatus.NEEDS_REVIEW];
+
+  @Field(() => [SearchResultType], {
+    defaultValue: [SearchResultType.TIP, SearchResultType.QUESTION],
+    description: 'What to find: tips, answered questions, or both.',
+  })
+  @IsEnum(SearchResultType, { each: true })
+  types: SearchResultType[] = [SearchResultType.TIP, SearchResultType.QUESTION];
 
   @Field(() => String, {
     nullable: true,
@@ -73,7 +92,7 @@ export class SearchEdge {
   cursor: string;
 
   @Field(() => SearchResultNode)
-  node: Tip;
+  node: Tip | Question;
 
   @Field({ description: 'The title, HTML-escaped, matches in <mark>.' })
   titleHighlight: string;
@@ -83,7 +102,7 @@ export class SearchEdge {
 
   @Field(() => Float, {
     description:
-      'Relevance class: how many query words the tip matches, plus 0.2 when they are all in the title, or 0.1 in the title or tags. Equal classes are ordered by verification, reuse and freshness.',
+      'Relevance class: how many query words the result matches, plus 0.2 when they are all in the title, or 0.1 in the title or tags. Equal classes are ordered by verification, reuse and freshness.',
   })
   score: number;
 }
