@@ -182,12 +182,27 @@ describe('expert questions: the rules', () => {
       token['north-asker'],
     );
     expect(similar.data!.similarQuestions).toEqual([{ __typename: 'Question', id: questionId }]);
-    // an unanswered question is not found
-    await t.gql(
-      `mutation { askQuestion(input: {title: "Parcel lost in transit", tags: ["shipping"], urgency: NORMAL}) { question { id } } }`,
-      {},
+    // a search that found nothing, then a question about it: leads see it was asked after searching
+    const nothing = await t.gql(SEARCH, { q: 'parcel lost ' }, token['north-asker']);
+    expect(nothing.data!.search.edges).toEqual([]);
+    const asked = await t.gql(
+      `mutation ($search: ID) { askQuestion(input: {title: "Parcel lost in transit", tags: ["shipping"],
+         urgency: NORMAL, fromSearchId: $search}) { question { id } userErrors { message } } }`,
+      { search: nothing.data!.search.searchId },
       token['north-asker'],
     );
+    expect(asked.data!.askQuestion.userErrors).toEqual([]);
+    const gaps = await t.gql(
+      `{ searchGaps { query withoutResults askedAfter } }`,
+      {},
+      token['north-admin'],
+    );
+    expect(gaps.data!.searchGaps).toContainEqual({
+      query: 'parcel lost',
+      withoutResults: 1,
+      askedAfter: 1,
+    });
+    // an unanswered question is not found
     expect(
       (await t.gql(SEARCH, { q: 'parcel ' }, token['north-asker'])).data!.search.edges,
     ).toEqual([]);

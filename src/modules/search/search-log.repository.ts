@@ -20,6 +20,7 @@ export interface SearchGapRow {
   query: string;
   searches: number;
   withoutResults: number;
+  askedAfter: number;
   lastSearchedAt: Date;
 }
 
@@ -73,15 +74,24 @@ export class SearchLogRepository {
   ): Promise<SearchGapRow[]> {
     return this.tx.manager.query(
       `WITH last AS (
-         SELECT DISTINCT ON (user_id, coalesce(typing_session, id::text)) normalized, result_count, clicked, created_at
+         SELECT DISTINCT ON (user_id, coalesce(typing_session, id::text))
+           user_id, coalesce(typing_session, id::text) AS burst, normalized, result_count, clicked, created_at
          FROM search_log
          WHERE organization_id = $1 AND created_at >= $2 AND created_at < $3
            AND ($5::uuid[] IS NULL OR user_id = ANY($5::uuid[]))
-         ORDER BY user_id, coalesce(typing_session, id::text), created_at DESC)
+         ORDER BY user_id, coalesce(typing_session, id::text), created_at DESC),
+       -- bursts after which the searcher asked the experts (a question names its search)
+       asked AS (
+         SELECT DISTINCT s.user_id, coalesce(s.typing_session, s.id::text) AS burst
+         FROM questions q JOIN search_log s
+           ON s.organization_id = q.organization_id AND s.id = q.from_search_id AND s.user_id = q.asker_id
+         WHERE q.organization_id = $1 AND q.created_at >= $2)
        SELECT normalized AS query, count(*)::int AS searches,
          count(*) FILTER (WHERE result_count = 0)::int AS "withoutResults",
+         count(a.burst)::int AS "askedAfter",
          max(created_at) AS "lastSearchedAt"
-       FROM last WHERE (result_count = 0 OR NOT clicked) AND normalized <> ''
+       FROM last LEFT JOIN asked a ON a.user_id = last.user_id AND a.burst = last.burst
+       WHERE (result_count = 0 OR NOT clicked) AND normalized <> ''
        GROUP BY normalized ORDER BY searches DESC, query LIMIT $4`,
       [organizationId, since, until, first, searchers],
     );

@@ -193,6 +193,7 @@ export class SearchResolver {
       query: row.query,
       searches: row.searches,
       withoutResults: row.withoutResults,
+      askedAfter: row.askedAfter,
       lastSearchedAt: new Date(row.lastSearchedAt),
     }));
   }

@@ -183,6 +183,11 @@ export class SearchGap {
   @Field(() => Int, { description: 'Of those, how many found nothing at all.' })
   withoutResults: number;
 
+  @Field(() => Int, {
+    description: 'Of those, how many were followed by a question to the experts (asked after searching).',
+  })
+  askedAfter: number;
+
   @Field()
   lastSearchedAt: Date;
 }
