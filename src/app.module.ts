@@ -10,6 +10,7 @@ import { LivePubSubModule } from './common/live/live-pubsub.js';
 import { LiveModule } from './modules/live/live.module.js';
 import { QuestionsLiveModule } from './modules/questions/questions-live.js';
 import { InboxLiveModule } from './modules/inbox/inbox-live.js';
+import { IntegrationsModule } from './modules/integrations/integrations.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
 import { NodeModule } from './modules/node/node.module.js';
@@ -24,6 +25,7 @@ export class AppModule {
         CoreModule.forRoot(config, database),
         AppGraphqlModule,
         AuthModule,
+        IntegrationsModule,
         NodeModule,
         HealthModule,
         MaintenanceModule,

@@ -37,8 +37,9 @@ describe('the notifications inbox', () => {
   it('tells the offered expert live, keeps it unread until read, and tells the asker of the answer', async () => {
     const socket = LiveClient.connect(t.url, token.expert);
     sockets.push(socket);
+    const open = t.subscriptions;
     const added = socket.subscribe(ADDED);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await t.subscribed(open + 1);
     const asked = await t.gql(
       ASK,
       { input: { title: 'Charged twice', tags: ['billing'], urgency: 'LIVE_CALL' } },

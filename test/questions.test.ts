@@ -83,8 +83,9 @@ describe('expert questions, live over WebSockets', () => {
   let watch: Subscription;
 
   it('offers a LIVE_CALL question to the three best available experts within a second', async () => {
+    const open = t.subscriptions;
     for (const who of EXPERTS) offers[who] = live(who).subscribe(OFFERED);
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the subscriptions are set up
+    await t.subscribed(open + EXPERTS.length);
     const asked = Date.now();
     first = await ask('asker', {
       title: 'Customer charged twice for one month',
@@ -112,8 +113,9 @@ describe('expert questions, live over WebSockets', () => {
   });
 
   it('lets exactly one of the experts who claim at the same moment win', async () => {
+    const open = t.subscriptions;
     watch = live('asker').subscribe(UPDATED, { id: first.id });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await t.subscribed(open + 1);
     const claimers = offeredNow();
     const results = await Promise.all(
       claimers.map((who) => t.gql(CLAIM, { id: first.id }, token[who])),
@@ -182,9 +184,10 @@ describe('expert questions, live over WebSockets', () => {
       liveCallWidenSeconds: 5,
       liveCallDeadlineSeconds: 8,
     });
+    const open = t.subscriptions;
     const leadOffers = live('lead').subscribe(OFFERED);
     for (const who of EXPERTS) offers[who].received.length = 0;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await t.subscribed(open + 1);
     const question = await ask('asker', {
       title: 'Late fee on a paid invoice',
       tags: ['billing'],

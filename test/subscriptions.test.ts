@@ -67,8 +67,9 @@ describe('GraphQL subscriptions: who may listen, and to what', () => {
     const signedIn = await t.token('north', 'asker@north.test');
     const client = LiveClient.connect(t.url, signedIn);
     sockets.push(client);
+    const open = t.subscriptions;
     const offers = client.subscribe(OFFERED);
-    await settle();
+    await t.subscribed(open + 1);
     expect(client.closes).toEqual([]);
     await t.gql(`mutation { signOut { userErrors { message } } }`, {}, signedIn);
     expect(await client.closed()).toBe(4403);
@@ -89,8 +90,9 @@ describe('GraphQL subscriptions: who may listen, and to what', () => {
     });
     expect(status).toBe(403);
     const own = connect('north-expert', t.url);
+    const open = t.subscriptions;
     const offers = own.subscribe(OFFERED);
-    await settle();
+    await t.subscribed(open + 1);
     expect(own.closes).toEqual([]);
     offers.unsubscribe();
   });
@@ -113,9 +115,10 @@ describe('GraphQL subscriptions: who may listen, and to what', () => {
     });
     const [refused] = await foreign.waitFor(1);
     expect(refused.errors![0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    const open = t.subscriptions;
     const southOffers = south.subscribe(OFFERED);
     const northOffers = connect('north-expert').subscribe(OFFERED);
-    await settle();
+    await t.subscribed(open + 2);
     await t.gql(
       ASK,
       { input: { title: 'Refund on a closed card', tags: ['billing'], urgency: 'LIVE_CALL' } },
@@ -127,8 +130,9 @@ describe('GraphQL subscriptions: who may listen, and to what', () => {
   });
 
   it('tells nobody of a change that rolled back', async () => {
+    const open = t.subscriptions;
     const offers = connect('north-expert').subscribe(OFFERED);
-    await settle();
+    await t.subscribed(open + 1);
     const offer = (questionId: string) =>
       t.app.get(DomainEvents).record({
         organizationId: ids.north,

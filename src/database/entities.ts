@@ -1,6 +1,7 @@
 import { LoginFailureEntity } from '../modules/auth/login-failure.entity.js';
 import { SessionEntity } from '../modules/auth/session.entity.js';
 import { expertiseEntities } from '../modules/expertise/expertise.entities.js';
+import { IntegrationTokenEntity } from '../modules/integrations/integration-token.entity.js';
 import { NotificationEntity } from '../modules/inbox/notification.entity.js';
 import { questionEntities } from '../modules/questions/question.entities.js';
 import { OrganizationEntity } from '../modules/organizations/organization.entity.js';
@@ -20,4 +21,5 @@ export const entities = [
   ...expertiseEntities,
   ...questionEntities,
   NotificationEntity,
+  IntegrationTokenEntity,
 ];

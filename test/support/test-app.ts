@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { INestApplication } from '@nestjs/common';
 import { Role } from '../../src/common/auth/role.js';
+import { LivePubSub } from '../../src/common/live/live-pubsub.js';
 import { AppLogger } from '../../src/common/logging/app-logger.js';
 import { AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { OrganizationsService } from '../../src/modules/organizations/organizations.service.js';
@@ -60,6 +61,21 @@ export class TestApp {
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as { port: number };
     return new TestApp(app, `http://127.0.0.1:${port}`, config, database, tempDir);
+  }
+
+  /** Subscriptions open on this instance now. */
+  get subscriptions(): number {
+    return this.app.get(LivePubSub).activeSubscriptions;
+  }
+
+  /** Waits until `count` subscriptions are open here: a message sent after it reaches them. */
+  async subscribed(count: number, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.subscriptions < count) {
+      if (Date.now() > deadline)
+        throw new Error(`expected ${count} open subscriptions, have ${this.subscriptions}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   async close(): Promise<void> {

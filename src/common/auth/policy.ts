@@ -48,6 +48,9 @@ export enum Permission {
   ANSWER_VOTE = 'answer.vote',
   /** one's own notifications and watched tags */
   INBOX = 'inbox',
+  /** set presence: one's own, or (integrations, admins) anyone's in the organization */
+  PRESENCE_SET = 'presence.set',
+  INTEGRATION_MANAGE = 'integration.manage',
 }
 
 /**
@@ -88,6 +91,12 @@ const EVERYONE: Partial<Record<Permission, Scope>> = {
   [P.ANSWER_EDIT]: OWN,
   [P.ANSWER_VOTE]: ORGANIZATION,
   [P.INBOX]: OWN,
+  [P.PRESENCE_SET]: OWN,
+};
+
+/** What an integration token may do: keep presence true from the phone system, nothing else. */
+export const INTEGRATION_GRANTS: Partial<Record<Permission, Scope>> = {
+  [P.PRESENCE_SET]: ORGANIZATION,
 };
 
 /** The permission table: each role's permissions and their scope. Nothing else decides. */
@@ -113,7 +122,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
   [Role.ADMIN]: Object.fromEntries(
     Object.values(Permission).map((permission) => [
       permission,
-      permission === P.ACCOUNT_MANAGE ? OWN : ORGANIZATION,
+      permission === P.ACCOUNT_MANAGE || permission === P.INBOX ? OWN : ORGANIZATION,
     ]),
   ),
 };
@@ -138,13 +147,25 @@ export function scopeOf(role: Role, permission: Permission): Scope | null {
   return GRANTS[role][permission] ?? null;
 }
 
-/** Whether the caller's role has the permission at all (what the guard checks). */
-export const hasPermission = (caller: Pick<Caller, 'role'>, permission: Permission): boolean =>
-  scopeOf(caller.role, permission) !== null;
+/** The scope of a permission for this caller: by role for people, by INTEGRATION_GRANTS for integrations. */
+export function callerScope(
+  caller: Pick<Caller, 'role' | 'integrationId'>,
+  permission: Permission,
+): Scope | null {
+  return caller.integrationId
+    ? (INTEGRATION_GRANTS[permission] ?? null)
+    : scopeOf(caller.role, permission);
+}
+
+/** Whether the caller has the permission at all (what the guard checks). */
+export const hasPermission = (
+  caller: Pick<Caller, 'role' | 'integrationId'>,
+  permission: Permission,
+): boolean => callerScope(caller, permission) !== null;
 
 /** Whether the caller may use the permission on `target` (without one: on everything in reach). */
 export function allows(caller: Caller, permission: Permission, target: Target = {}): boolean {
-  const scope = scopeOf(caller.role, permission);
+  const scope = callerScope(caller, permission);
   if (scope === ORGANIZATION) return true;
   if (target.userId !== undefined && target.userId === caller.userId) return scope !== null;
   if (scope === EXPERTISE) return target.inExpertise === true;

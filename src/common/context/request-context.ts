@@ -8,6 +8,12 @@ export interface Caller {
   role: Role;
   teamId: string | null;
   sessionId: string;
+  /**
+   * Set for a system integration (the phone system's presence feed) instead of a person:
+   * its permissions are INTEGRATION_GRANTS alone, whatever `role` says, and `userId` is the
+   * integration's id, no user's.
+   */
+  integrationId?: string;
 }
 
 /** Per-request state: id for the logs, caller, address, and this request's DataLoaders. */

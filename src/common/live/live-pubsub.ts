@@ -13,6 +13,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 export class LivePubSub implements OnModuleDestroy {
   readonly engine: PubSubEngine;
   private readonly redis: Redis[] = [];
+  private active = 0;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     if (!config.redisUrl) {
@@ -31,8 +32,22 @@ export class LivePubSub implements OnModuleDestroy {
     return this.engine.publish(channel, payload);
   }
 
+  /** Subscriptions open on this instance (for health and for tests that wait for a subscriber). */
+  get activeSubscriptions(): number {
+    return this.active;
+  }
+
   subscribe<T>(channel: string): AsyncIterableIterator<T> {
-    return this.engine.asyncIterableIterator<T>(channel);
+    const iterator = this.engine.asyncIterableIterator<T>(channel);
+    this.active++;
+    const end = iterator.return?.bind(iterator);
+    let ended = false;
+    iterator.return = () => {
+      if (!ended) this.active--;
+      ended = true;
+      return end ? end() : Promise.resolve({ done: true, value: undefined });
+    };
+    return iterator;
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { IntegrationsModule } from '../integrations/integrations.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthGuard } from './auth.guard.js';
@@ -9,7 +10,7 @@ import { LoginFailuresRepository } from './login-failures.repository.js';
 import { SessionsRepository } from './sessions.repository.js';
 
 @Module({
-  imports: [UsersModule, OrganizationsModule],
+  imports: [UsersModule, OrganizationsModule, IntegrationsModule],
   providers: [
     SessionsRepository,
     LoginFailuresRepository,

@@ -14,6 +14,7 @@ import {
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { TransactionHost } from '../../database/transaction-host.js';
+import { IntegrationsService, isIntegrationToken } from '../integrations/integrations.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { Presence } from '../users/presence.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -51,6 +52,7 @@ export class AuthService {
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
     private readonly callers: CallerCache,
+    private readonly integrations: IntegrationsService,
   ) {
     this.tokenKey = tokenKey(config.jwtSecret);
     this.tokens = new TokenVerifier(this.tokenKey);
@@ -114,6 +116,11 @@ export class AuthService {
 
   /** The caller behind a bearer token; throws UNAUTHENTICATED for any token that is not good now. */
   async authenticate(token: string): Promise<Caller> {
+    if (isIntegrationToken(token)) {
+      const integration = await this.integrations.authenticate(token);
+      if (!integration) throw unauthenticated('The integration token is invalid or revoked.');
+      return integration;
+    }
     const claims = this.tokens.verify(token);
     if (!claims) throw unauthenticated('The token is invalid or has expired; sign in again.');
     const recalled = this.callers.recall(claims.sid);
@@ -138,7 +145,7 @@ export class AuthService {
 
   /** When a token stops being good, in ms since the epoch (0 for a bad token). */
   expiryOf(token: string): number {
-    return this.tokens.expiryOf(token);
+    return isIntegrationToken(token) ? 8.64e15 : this.tokens.expiryOf(token);
   }
 
   async signOut(caller: Caller): Promise<void> {

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { Permission, Scope, allows, scopeOf } from '../../common/auth/policy.js';
+import { Permission, Scope, allows, callerScope } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
 import {
   Outcome,
@@ -205,7 +205,7 @@ export class SearchService {
   /** Searches that found nothing or got no click: the organization's for admins, their team's for leads. */
   async gaps(caller: Caller, since: Date, until: Date, first: number): Promise<SearchGapRow[]> {
     const wholeOrganization =
-      scopeOf(caller.role, Permission.SEARCH_GAPS_READ) === Scope.ORGANIZATION;
+      callerScope(caller, Permission.SEARCH_GAPS_READ) === Scope.ORGANIZATION;
     const searchers = wholeOrganization
       ? null
       : caller.teamId

@@ -184,7 +184,8 @@ export class SearchGap {
   withoutResults: number;
 
   @Field(() => Int, {
-    description: 'Of those, how many were followed by a question to the experts (asked after searching).',
+    description:
+      'Of those, how many were followed by a question to the experts (asked after searching).',
   })
   askedAfter: number;
 

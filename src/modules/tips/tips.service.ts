@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { Permission, Scope, allows, scopeOf } from '../../common/auth/policy.js';
+import { Permission, Scope, allows, callerScope } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { forbidden, notFound } from '../../common/graphql/errors.js';
 import {
@@ -453,7 +453,7 @@ export class TipsService implements OnModuleInit {
   /** Leads and admins, and experts in one of the tip's tags. */
   private async mayCurate(caller: Caller, tip: TipEntity): Promise<boolean> {
     if (allows(caller, Permission.TIP_CURATE)) return true;
-    if (scopeOf(caller.role, Permission.TIP_CURATE) !== Scope.EXPERTISE) return false;
+    if (callerScope(caller, Permission.TIP_CURATE) !== Scope.EXPERTISE) return false;
     const inExpertise = await this.expertise.isExpertInAny(
       caller.organizationId,
       caller.userId,

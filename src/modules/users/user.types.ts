@@ -182,6 +182,15 @@ export class UserIdInput {
 
 @InputType()
 export class SetPresenceInput {
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Whose presence: yours when left out; the phone system's integration token and admins set anyone's.",
+  })
+  @IsOptional()
+  @IsString()
+  userId?: string | null;
+
   @Field(() => Presence)
   @IsEnum(Presence)
   presence: Presence;

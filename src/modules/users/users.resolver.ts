@@ -193,20 +193,18 @@ export class UsersResolver implements OnModuleInit {
     return this.setActive(caller, input, true);
   }
 
-  @Allow(Permission.ACCOUNT_MANAGE)
+  @Allow(Permission.PRESENCE_SET)
   @Mutation(() => UserPayload, {
-    description: 'Set your own presence; everyone in the organization sees it.',
+    description:
+      'Set your presence (or, for the phone system and admins, a user’s); everyone in the organization sees it, and questions are routed by it.',
   })
   async setPresence(
     @CurrentCaller() caller: Caller,
     @Args('input') input: SetPresenceInput,
   ): Promise<UserPayload> {
-    return {
-      user: User.from(
-        await this.usersService.setPresence(caller.organizationId, caller.userId, input.presence),
-      ),
-      userErrors: [],
-    };
+    const id = input.userId ? idOfType(input.userId, 'User') : caller.userId;
+    if (!id) throw notFound('user');
+    return UserPayload.from(await this.usersService.setPresenceOf(caller, id, input.presence));
   }
 
   private async setActive(

@@ -187,6 +187,29 @@ export class UsersService {
     await this.users.touch(organizationId, id);
   }
 
+  /** The caller sets their own presence; integrations and admins set anyone's in the organization. */
+  async setPresenceOf(
+    caller: Caller,
+    id: string,
+    presence: Presence,
+  ): Promise<Outcome<UserEntity>> {
+    if (!allows(caller, Permission.PRESENCE_SET, { userId: id }))
+      throw forbidden(
+        "Only the phone system's integration and admins set another user's presence.",
+      );
+    const user = await this.users.findById(caller.organizationId, id);
+    if (!user) throw notFound('user');
+    if (!user.active)
+      return failure(
+        userError(
+          UserErrorCode.NOT_ALLOWED,
+          'The user is deactivated; activate them first.',
+          'userId',
+        ),
+      );
+    return success(await this.setPresence(caller.organizationId, id, presence));
+  }
+
   async setPresence(organizationId: string, id: string, presence: Presence): Promise<UserEntity> {
     const user = await this.users.update(organizationId, id, {
       presence,
