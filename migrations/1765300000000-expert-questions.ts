@@ -175,6 +175,10 @@ export class ExpertQuestions1765300000000 implements MigrationInterface {
         ${ref('author_id', 'users')}
       )`);
     await db.query(`CREATE INDEX answers_question_idx ON answers (question_id, created_at, id)`);
+    // routing ranks experts by their answers accepted lately
+    await db.query(
+      `CREATE INDEX answers_author_idx ON answers (organization_id, author_id, created_at)`,
+    );
     await db.query(
       `ALTER TABLE questions ADD CONSTRAINT questions_accepted_answer_fkey ${ref('accepted_answer_id', 'answers')}`,
     );

@@ -96,14 +96,29 @@ export class DomainEventsRepository {
     );
   }
 
-  /** Locks the consumer's position for this transaction; null while another instance holds it. */
+  /**
+   * Takes the consumer for this transaction and reads its position; null while another
+   * instance holds it. An advisory lock, not a row lock: it gives the transaction no id, so
+   * a consumer at work does not hold back the horizon that every consumer reads up to.
+   */
   async lockConsumer(name: string): Promise<ConsumerPosition | null> {
     const [row] = await this.tx.manager.query(
       `SELECT transaction_id::text AS "transactionId", event_id::text AS "eventId"
-       FROM event_consumers WHERE name = $1 FOR UPDATE SKIP LOCKED`,
+       FROM event_consumers
+       WHERE name = $1 AND pg_try_advisory_xact_lock(hashtext('floorwalker.consumer'), hashtext($1))`,
       [name],
     );
     return row ?? null;
+  }
+
+  /** Whether events after `position` wait for older transactions to end (committed, not yet readable). */
+  async heldBack(position: ConsumerPosition, horizon: string): Promise<boolean> {
+    const rows = await this.tx.manager.query(
+      `SELECT 1 FROM domain_events
+       WHERE (transaction_id, id) > ($1::xid8, $2::bigint) AND transaction_id >= $3::xid8 LIMIT 1`,
+      [position.transactionId, position.eventId, horizon],
+    );
+    return rows.length > 0;
   }
 
   /** Events after `position` of transactions older than `horizon`, in log order. */

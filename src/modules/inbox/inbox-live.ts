@@ -10,7 +10,7 @@ import { EventDispatcher } from '../events/event-dispatcher.js';
 import { EventDeliveryModule } from '../events/events.module.js';
 import { QuestionsModule } from '../questions/questions.module.js';
 import { QuestionsService } from '../questions/questions.service.js';
-import { Urgency } from '../questions/question.entities.js';
+import { QuestionEntity, Urgency } from '../questions/question.entities.js';
 import { UsersService } from '../users/users.service.js';
 import { UsersModule } from '../users/users.module.js';
 import { InboxModule } from './inbox.module.js';
@@ -71,6 +71,23 @@ export class InboxLive implements OnModuleInit {
 
   private async notificationsOf(events: DomainEvent[]): Promise<NewNotification[]> {
     const notifications: NewNotification[] = [];
+    const questions = new Map<string, QuestionEntity>();
+    const names = new Map<string, string>();
+    for (const organizationId of new Set(events.map((event) => event.organizationId))) {
+      const mine = events.filter((event) => event.organizationId === organizationId);
+      const questionIds = mine
+        .filter((event) => event.type.startsWith('question.'))
+        .map((event) => event.subjectId);
+      for (const question of await this.questions.findByIds(organizationId, [
+        ...new Set(questionIds),
+      ]))
+        questions.set(question.id, question);
+      const claimers = mine
+        .filter((event) => event.type === 'question.claimed' && event.actorId)
+        .map((event) => event.actorId!);
+      for (const user of await this.users.findByIds(organizationId, [...new Set(claimers)]))
+        names.set(user.id, user.displayName);
+    }
     for (const event of events) {
       const to = (userId: unknown, kind: NotificationKind, message: string) => {
         if (typeof userId === 'string' && userId !== event.actorId)
@@ -92,7 +109,7 @@ export class InboxLive implements OnModuleInit {
         continue;
       }
       if (!event.type.startsWith('question.')) continue;
-      const [question] = await this.questions.findByIds(event.organizationId, [event.subjectId]);
+      const question = questions.get(event.subjectId);
       if (!question) continue;
       const title = `“${question.title}”`;
       switch (event.type) {
@@ -105,15 +122,13 @@ export class InboxLive implements OnModuleInit {
               : `A question for you: ${title}`,
           );
           break;
-        case 'question.claimed': {
-          const [expert] = await this.users.findByIds(event.organizationId, [event.actorId ?? '']);
+        case 'question.claimed':
           to(
             question.askerId,
             NotificationKind.QUESTION_CLAIMED,
-            `${expert?.displayName ?? 'An expert'} is answering ${title}.`,
+            `${names.get(event.actorId ?? '') ?? 'An expert'} is answering ${title}.`,
           );
           break;
-        }
         case 'question.answered':
           to(
             question.askerId,

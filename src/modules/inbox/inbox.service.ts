@@ -86,20 +86,29 @@ export class InboxService implements OnModuleInit {
    * digest within the hour, one for everything that happened meanwhile.
    */
   async scheduleDigests(events: DomainEvent[]): Promise<void> {
-    for (const event of events) {
-      if (!(DIGESTED as readonly string[]).includes(event.type)) continue;
-      const tags = Array.isArray(event.data.tags) ? (event.data.tags as string[]) : [];
-      if (tags.length === 0) continue;
-      const watchers = await this.inbox.watched(event.organizationId, tags);
-      for (const userId of watchers.keys()) {
-        if (userId === event.actorId) continue;
-        await this.jobs.scheduleOnce(
-          event.organizationId,
-          DIGEST_JOB,
-          userId,
-          new Date(new Date(event.occurredAt).getTime() + DIGEST_EVERY_MS),
-          { since: new Date(new Date(event.occurredAt).getTime() - 1).toISOString() },
-        );
+    const tagsOf = (event: DomainEvent) =>
+      Array.isArray(event.data.tags) ? (event.data.tags as string[]) : [];
+    const digested = events.filter(
+      (event) => (DIGESTED as readonly string[]).includes(event.type) && tagsOf(event).length,
+    );
+    for (const organizationId of new Set(digested.map((event) => event.organizationId))) {
+      const mine = digested.filter((event) => event.organizationId === organizationId);
+      const watchers = await this.inbox.watched(organizationId, [...new Set(mine.flatMap(tagsOf))]);
+      for (const event of mine) {
+        const at = new Date(event.occurredAt).getTime();
+        for (const [userId, tags] of watchers) {
+          if (userId === event.actorId || !tagsOf(event).some((tag) => tags.includes(tag)))
+            continue;
+          await this.jobs.scheduleOnce(
+            organizationId,
+            DIGEST_JOB,
+            userId,
+            new Date(at + DIGEST_EVERY_MS),
+            {
+              since: new Date(at - 1).toISOString(),
+            },
+          );
+        }
       }
     }
   }

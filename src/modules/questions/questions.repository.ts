@@ -266,7 +266,17 @@ export class QuestionsRepository {
       last_routed_at: Date | null;
       accepted: number;
     }[] = await this.tx.manager.query(
-      `SELECT e.id,
+      `WITH accepted AS (
+         SELECT a.author_id, count(*)::int AS n
+         FROM answers a JOIN questions q
+           ON q.organization_id = a.organization_id AND q.accepted_answer_id = a.id
+         WHERE a.organization_id = $1 AND a.author_id = ANY($2::uuid[])
+           AND a.created_at > clock_timestamp() - make_interval(days => $4)
+           AND EXISTS (SELECT 1 FROM question_tags qt JOIN tags t ON t.id = qt.tag_id
+                       WHERE qt.organization_id = q.organization_id AND qt.question_id = q.id
+                         AND t.name = ANY($3::text[]))
+         GROUP BY a.author_id)
+       SELECT e.id,
          (SELECT count(*) FROM question_offers o JOIN questions q
             ON q.organization_id = o.organization_id AND q.id = o.question_id
           WHERE o.organization_id = $1 AND o.expert_id = e.id AND ${LIVE_OFFER}
@@ -275,12 +285,7 @@ export class QuestionsRepository {
             AND q.status IN ('CLAIMED', 'ESCALATED'))::int AS open,
          (SELECT max(o.offered_at) FROM question_offers o
           WHERE o.organization_id = $1 AND o.expert_id = e.id) AS last_routed_at,
-         (SELECT count(DISTINCT a.id) FROM answers a
-            JOIN questions q ON q.organization_id = a.organization_id AND q.accepted_answer_id = a.id
-            JOIN question_tags qt ON qt.organization_id = q.organization_id AND qt.question_id = q.id
-            JOIN tags t ON t.id = qt.tag_id
-          WHERE a.organization_id = $1 AND a.author_id = e.id AND t.name = ANY($3::text[])
-            AND a.created_at > clock_timestamp() - make_interval(days => $4))::int AS accepted
+         COALESCE((SELECT n FROM accepted WHERE accepted.author_id = e.id), 0) AS accepted
        FROM unnest($2::uuid[]) AS e(id)`,
       [organizationId, expertIds, tags, days],
     );
