@@ -11,6 +11,8 @@ export const DEMO_ACCOUNTS: {
   role: Role;
   team: (typeof DEMO_TEAMS)[number] | null;
   locale: string;
+  /** the experts read their Persian and Finnish colleagues' questions too */
+  readsLanguages?: string[];
 }[] = [
   {
     email: 'admin@demo.example',
@@ -32,6 +34,7 @@ export const DEMO_ACCOUNTS: {
     role: Role.AGENT,
     team: 'Billing',
     locale: 'en',
+    readsLanguages: ['fa'],
   },
   {
     email: 'agent@demo.example',
@@ -53,6 +56,7 @@ export const DEMO_ACCOUNTS: {
     role: Role.AGENT,
     team: 'Technical Support',
     locale: 'en',
+    readsLanguages: ['fi'],
   },
   {
     email: 'tech.agent@demo.example',

@@ -14,7 +14,8 @@ export interface UserFilter {
 export type NewUser = Pick<
   UserEntity,
   'email' | 'displayName' | 'role' | 'locale' | 'passwordHash' | 'teamId'
->;
+> &
+  Partial<Pick<UserEntity, 'readsLanguages'>>;
 export type UserChanges = Partial<
   Pick<
     UserEntity,

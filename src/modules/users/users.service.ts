@@ -24,6 +24,8 @@ export interface NewUserDetails {
   password: string;
   teamId?: string | null;
   locale?: string;
+  /** languages read besides the locale's */
+  readsLanguages?: string[];
 }
 
 export interface UserUpdate {
@@ -98,6 +100,7 @@ export class UsersService {
       displayName,
       role: details.role,
       locale: details.locale ?? 'en',
+      readsLanguages: details.readsLanguages ?? [],
       teamId: details.teamId ?? null,
       passwordHash: await hashPassword(details.password),
     });
