@@ -135,7 +135,37 @@ describe('tenant isolation', () => {
     );
     const northUser = (await t.login('north', 'admin@north.example')).user!.id;
     const northAdmin = idOfType(northUser, 'User')!;
+    const [question] = await sql(
+      `INSERT INTO questions (organization_id, asker_id, title, body, steps_tried, language, urgency, status, deadline)
+       VALUES ($1, $2, 'South question', '', '', 'en', 'NORMAL', 'OPEN', now()) RETURNING id`,
+      [southOrg, southUser],
+    );
+    const [northTag] = await sql(
+      `INSERT INTO tags (organization_id, name) VALUES ($1, 'north-only') RETURNING id`,
+      [northId],
+    );
     const crossings: [string, unknown[]][] = [
+      [
+        `INSERT INTO questions (organization_id, asker_id, title, body, steps_tried, language, urgency, status, deadline)
+         VALUES ($1, $2, 'x', '', '', 'en', 'NORMAL', 'OPEN', now())`,
+        [northId, southUser],
+      ],
+      [
+        `INSERT INTO question_offers (organization_id, question_id, expert_id, round) VALUES ($1, $2, $3, 1)`,
+        [southOrg, question.id, northAdmin],
+      ],
+      [
+        `INSERT INTO answers (organization_id, question_id, author_id, body) VALUES ($1, $2, $3, 'x')`,
+        [northId, question.id, northAdmin],
+      ],
+      [
+        `INSERT INTO notifications (organization_id, user_id, kind, message) VALUES ($1, $2, 'TAG_DIGEST', 'x')`,
+        [northId, southUser],
+      ],
+      [
+        `INSERT INTO question_tags (organization_id, question_id, tag_id) VALUES ($1, $2, $3)`,
+        [southOrg, question.id, northTag.id],
+      ],
       [
         `INSERT INTO tip_helpful_votes (organization_id, tip_id, user_id) VALUES ($1, $2, $3)`,
         [northId, tip.id, northAdmin],
