@@ -1,7 +1,7 @@
 // Bundles the compiled server and command line into dist/bundle: one module graph read
 // from a few files starts about half a second sooner than thousands of small ones
 // (docs/performance.md, Start-up). Run after the compiler (npm run build does both).
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -51,6 +51,8 @@ const EXTERNAL = [
 ];
 
 export async function bundle() {
+  // chunks are named by their content: those of earlier builds would pile up
+  await rm(`${ROOT}dist/bundle`, { recursive: true, force: true });
   await build({
     absWorkingDir: ROOT,
     entryPoints: { main: 'dist/src/main.js', cli: 'dist/src/cli/main.js' },

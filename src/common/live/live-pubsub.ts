@@ -1,7 +1,6 @@
-import { Global, Inject, Injectable, Module, OnModuleDestroy } from '@nestjs/common';
-import { RedisPubSub } from 'graphql-redis-subscriptions';
+import { Global, Injectable, Module, OnModuleDestroy } from '@nestjs/common';
 import { PubSub, PubSubEngine } from 'graphql-subscriptions';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 
@@ -11,21 +10,28 @@ import { APP_CONFIG } from '../../config/config.module.js';
  */
 @Injectable()
 export class LivePubSub implements OnModuleDestroy {
-  readonly engine: PubSubEngine;
-  private readonly redis: Redis[] = [];
   private active = 0;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    if (!config.redisUrl) {
-      this.engine = new PubSub();
-      return;
-    }
-    const connect = () => {
-      const client = new Redis(config.redisUrl!, { maxRetriesPerRequest: 2 });
-      this.redis.push(client);
-      return client;
-    };
-    this.engine = new RedisPubSub({ publisher: connect(), subscriber: connect() });
+  private constructor(
+    readonly engine: PubSubEngine,
+    private readonly redis: Redis[] = [],
+  ) {}
+
+  /** Redis's client is loaded only when configured: most starts never need it. */
+  static async create(config: AppConfig): Promise<LivePubSub> {
+    if (!config.redisUrl) return new LivePubSub(new PubSub());
+    // CommonJS packages: their exports may arrive as the namespace or as its default
+    const [ioredis, subscriptions] = await Promise.all([
+      import('ioredis'),
+      import('graphql-redis-subscriptions'),
+    ]);
+    const Redis = ioredis.Redis ?? ioredis.default.Redis;
+    const RedisPubSub = subscriptions.RedisPubSub ?? subscriptions.default.RedisPubSub;
+    const clients = [0, 1].map(() => new Redis(config.redisUrl!, { maxRetriesPerRequest: 2 }));
+    return new LivePubSub(
+      new RedisPubSub({ publisher: clients[0], subscriber: clients[1] }),
+      clients,
+    );
   }
 
   publish(channel: string, payload: unknown): Promise<void> {
@@ -56,5 +62,14 @@ export class LivePubSub implements OnModuleDestroy {
 }
 
 @Global()
-@Module({ providers: [LivePubSub], exports: [LivePubSub] })
+@Module({
+  providers: [
+    {
+      provide: LivePubSub,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => LivePubSub.create(config),
+    },
+  ],
+  exports: [LivePubSub],
+})
 export class LivePubSubModule {}
