@@ -9,6 +9,7 @@
 //     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/routing.mjs
 //
 // Options (environment): EXPERTS (50), QUESTIONS (200), RATE questions per second (10).
+import { performance } from 'node:perf_hooks';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { machineSpeed, startBenchServer, withDatabase } from './bench-server.mjs';
