@@ -95,6 +95,19 @@ describe('the notifications inbox', () => {
     expect(kinds.sort()).toEqual(['QUESTION_ANSWERED', 'QUESTION_CLAIMED']);
   });
 
+  it('lets one user watch at most 50 tags', async () => {
+    const WATCH = `mutation ($tag: String!, $watch: Boolean!) { watchTag(input: {tag: $tag, watch: $watch}) { watchedTags userErrors { field code } } }`;
+    for (let i = 0; i < 50; i++)
+      await t.gql(WATCH, { tag: `topic ${i}`, watch: true }, token.asker);
+    const refused = await t.gql(WATCH, { tag: 'one more', watch: true }, token.asker);
+    expect(refused.data!.watchTag).toEqual({
+      watchedTags: null,
+      userErrors: [{ field: ['input', 'tag'], code: 'NOT_ALLOWED' }],
+    });
+    const stopped = await t.gql(WATCH, { tag: 'topic 0', watch: false }, token.asker);
+    expect(stopped.data!.watchTag.watchedTags).toHaveLength(49);
+  });
+
   it('sums up new questions in watched tags in one digest, not a message each', async () => {
     const watch = await t.gql(
       `mutation { watchTag(input: {tag: "Billing"}) { watchedTags userErrors { message } } }`,

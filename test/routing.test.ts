@@ -4,7 +4,10 @@ import type { Caller } from '../src/common/context/request-context.js';
 import { ExpertiseService } from '../src/modules/expertise/expertise.service.js';
 import { JobQueue } from '../src/modules/jobs/job-queue.js';
 import { DeclineReason, Urgency } from '../src/modules/questions/question.entities.js';
-import { QuestionsService } from '../src/modules/questions/questions.service.js';
+import {
+  MAX_WAITING_PER_ASKER,
+  QuestionsService,
+} from '../src/modules/questions/questions.service.js';
 import { Presence } from '../src/modules/users/presence.js';
 import { TeamsService } from '../src/modules/teams/teams.service.js';
 import { UsersService } from '../src/modules/users/users.service.js';
@@ -33,14 +36,17 @@ describe('question routing', () => {
     await s.get(UsersService).setPresence(organizationId, who[name].userId, presence);
   }
 
-  const ask = (tags: string[], urgency = Urgency.NORMAL, asker = who.asker) =>
-    questions.ask(asker, {
+  async function ask(tags: string[], urgency = Urgency.NORMAL, asker = who.asker) {
+    const outcome = await questions.ask(asker, {
       title: `About ${tags.join(' and ')}`,
       body: '',
       stepsTried: '',
       tags,
       urgency,
     });
+    expect(outcome.userErrors).toEqual([]);
+    return outcome.value!;
+  }
 
   async function offered(questionId: string): Promise<string[]> {
     const report = await questions.routingOf(
@@ -72,6 +78,8 @@ describe('question routing', () => {
     // 'holding' holds one claimed question; 'overloaded' holds two, the organization's maximum
     await questions.claim(who.holding, (await ask(['billing'])).id);
     for (let i = 0; i < 2; i++) await questions.claim(who.overloaded, (await ask(['billing'])).id);
+    // the asker has 3 questions waiting; the tests ask as a second asker
+    who.asker = await s.caller(organizationId, 'second-asker@north.test', Role.AGENT);
   });
   afterAll(() => s?.close());
 
@@ -116,6 +124,22 @@ describe('question routing', () => {
     const question = await ask(['fiber'], Urgency.LIVE_CALL, teamAsker);
     expect(question.status).toBe('OPEN');
     expect(await offered(question.id)).toEqual(['lead']);
+  });
+
+  it('lets one agent have at most 5 questions waiting for an answer', async () => {
+    const busy = await s.caller(organizationId, 'busy-asker@north.test', Role.AGENT);
+    for (let i = 0; i < MAX_WAITING_PER_ASKER; i++) await ask(['fiber'], Urgency.NORMAL, busy);
+    const refused = await questions.ask(busy, {
+      title: 'One more',
+      body: '',
+      stepsTried: '',
+      tags: ['fiber'],
+      urgency: Urgency.NORMAL,
+    });
+    expect(refused.userErrors[0]).toMatchObject({
+      code: 'NOT_ALLOWED',
+      message: expect.stringContaining('5 questions waiting'),
+    });
   });
 
   it('widens only while nobody has claimed, and escalates once at the deadline', async () => {

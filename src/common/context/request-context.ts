@@ -21,9 +21,14 @@ export class RequestContext {
   caller?: Caller;
   private readonly loaders = new Map<string, DataLoader<string, unknown>>();
 
+  /**
+   * @param cacheLoaders false for a WebSocket's context, which lives as long as the socket:
+   * its loaders still batch, but remember nothing from one message to the next.
+   */
   constructor(
     readonly requestId: string,
     readonly address: string,
+    private readonly cacheLoaders = true,
   ) {}
 
   /** One DataLoader per name per request, so a list's relations load in one query. */
@@ -33,7 +38,7 @@ export class RequestContext {
   ): DataLoader<string, V | null> {
     let loader = this.loaders.get(name);
     if (!loader) {
-      loader = new DataLoader<string, unknown>(batch);
+      loader = new DataLoader<string, unknown>(batch, { cache: this.cacheLoaders });
       this.loaders.set(name, loader);
     }
     return loader as DataLoader<string, V | null>;

@@ -70,6 +70,7 @@ export class InboxResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: WatchTagInput,
   ): Promise<WatchTagPayload> {
-    return { watchedTags: await this.inbox.watch(caller, input.tag, input.watch), userErrors: [] };
+    const outcome = await this.inbox.watch(caller, input.tag, input.watch);
+    return { watchedTags: outcome.value ?? null, userErrors: outcome.userErrors };
   }
 }

@@ -1,5 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Caller } from '../../common/context/request-context.js';
+import {
+  Outcome,
+  UserErrorCode,
+  failure,
+  success,
+  userError,
+} from '../../common/graphql/user-error.js';
 import type { Page, PageArgs } from '../../database/keyset.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import type { DomainEvent } from '../events/domain-event.js';
@@ -12,6 +19,7 @@ import { InboxRepository } from './inbox.repository.js';
 import { NewNotification, NotificationEntity, NotificationKind } from './notification.entity.js';
 
 export const DIGEST_JOB = 'inbox.digest';
+export const MAX_WATCHED_TAGS = 50;
 /** Watched tags are summed up at most this often per user: a digest, not a message per event. */
 export const DIGEST_EVERY_MS = 60 * 60 * 1000;
 const DIGESTED = ['question.asked', 'tip.published'] as const;
@@ -62,8 +70,17 @@ export class InboxService implements OnModuleInit {
     return added;
   }
 
-  async watch(caller: Caller, tag: string, watch: boolean): Promise<string[]> {
+  async watch(caller: Caller, tag: string, watch: boolean): Promise<Outcome<string[]>> {
     const name = normalizeTag(tag);
+    const watched = await this.watchedTags(caller);
+    if (watch && !watched.includes(name) && watched.length >= MAX_WATCHED_TAGS)
+      return failure(
+        userError(
+          UserErrorCode.NOT_ALLOWED,
+          `You watch ${MAX_WATCHED_TAGS} tags already; stop watching one first.`,
+          'tag',
+        ),
+      );
     const [found] = watch
       ? await this.tags.ensure(caller.organizationId, [name])
       : await this.tags.findByNames(caller.organizationId, [name]);
@@ -71,7 +88,7 @@ export class InboxService implements OnModuleInit {
       if (watch) await this.inbox.watch(caller.organizationId, caller.userId, found.id);
       else await this.inbox.unwatch(caller.organizationId, caller.userId, found.id);
     }
-    return this.watchedTags(caller);
+    return success(await this.watchedTags(caller));
   }
 
   async watchedTags(caller: Caller): Promise<string[]> {

@@ -120,7 +120,7 @@ export class SubscriptionServer implements OnApplicationBootstrap, OnModuleDestr
       return false;
     }
     const address = extra.request.socket.remoteAddress ?? 'unknown';
-    const context = new RequestContext(randomUUID(), address);
+    const context = new RequestContext(randomUUID(), address, false);
     context.caller = caller;
     const session: SocketSession = { socket: extra.socket, context, token };
     const left = this.auth.expiryOf(token) - Date.now();

@@ -156,6 +156,17 @@ export class QuestionsRepository {
     };
   }
 
+  /** The asker's questions still waiting for an answer. */
+  async waitingOf(organizationId: string, askerId: string): Promise<number> {
+    return this.questions.count({
+      where: {
+        organizationId,
+        askerId,
+        status: In([QuestionStatus.OPEN, QuestionStatus.CLAIMED, QuestionStatus.ESCALATED]),
+      },
+    });
+  }
+
   async addOffers(
     organizationId: string,
     questionId: string,

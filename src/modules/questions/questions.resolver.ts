@@ -176,11 +176,12 @@ export class QuestionsResolver implements OnModuleInit {
     @CurrentCaller() caller: Caller,
     @Args('input') input: AskQuestionInput,
   ): Promise<QuestionPayload> {
-    const question = await this.questionsService.ask(caller, {
-      ...input,
-      tags: [...new Set(input.tags.map(normalizeTag))],
-    });
-    return { question: Question.from(question), userErrors: [] };
+    return questionPayload(
+      await this.questionsService.ask(caller, {
+        ...input,
+        tags: [...new Set(input.tags.map(normalizeTag))],
+      }),
+    );
   }
 
   @Allow(Permission.QUESTION_ANSWER)

@@ -43,6 +43,9 @@ export interface NewQuestionDetails {
   fromSearchId?: string | null;
 }
 
+/** Questions one agent may have waiting for an answer at once. */
+export const MAX_WAITING_PER_ASKER = 5;
+
 /** Statuses in which a question still waits for someone to take it. */
 const CLAIMABLE = new Set([QuestionStatus.OPEN, QuestionStatus.ESCALATED]);
 
@@ -128,8 +131,16 @@ export class QuestionsService implements OnModuleInit {
     return this.questions.list(caller.organizationId, filter, page);
   }
 
-  async ask(caller: Caller, details: NewQuestionDetails): Promise<QuestionEntity> {
+  async ask(caller: Caller, details: NewQuestionDetails): Promise<Outcome<QuestionEntity>> {
     const { organizationId } = caller;
+    // each question reaches several experts at once: one agent cannot flood them
+    if ((await this.questions.waitingOf(organizationId, caller.userId)) >= MAX_WAITING_PER_ASKER)
+      return failure(
+        userError(
+          UserErrorCode.NOT_ALLOWED,
+          `You have ${MAX_WAITING_PER_ASKER} questions waiting for an answer: close one you no longer need, or wait for an answer.`,
+        ),
+      );
     const organization = (await this.organizations.findById(organizationId))!;
     const asker = (await this.users.findById(organizationId, caller.userId))!;
     const seconds =
@@ -161,7 +172,7 @@ export class QuestionsService implements OnModuleInit {
       await this.routing.routeNew((await this.questions.findById(organizationId, question.id))!);
       return question.id;
     });
-    return (await this.questions.findById(organizationId, id))!;
+    return success((await this.questions.findById(organizationId, id))!);
   }
 
   /** The first claim wins; later ones are told who was faster. */
