@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import WebSocket from 'ws';
 import { Role } from '../src/common/auth/role.js';
+import { toGlobalId } from '../src/common/graphql/global-id.js';
 import { TransactionHost } from '../src/database/transaction-host.js';
 import { DomainEvents } from '../src/modules/events/domain-events.service.js';
 import { ExpertiseService } from '../src/modules/expertise/expertise.service.js';
@@ -74,6 +75,24 @@ describe('GraphQL subscriptions: who may listen, and to what', () => {
     await t.gql(`mutation { signOut { userErrors { message } } }`, {}, signedIn);
     expect(await client.closed()).toBe(4403);
     expect(offers.received.every((r) => r.message.data === undefined)).toBe(true);
+  });
+
+  it('closes the sockets of a user who is deactivated', async () => {
+    const organization = ids.north;
+    const user = await t.user(organization, 'leaving@north.test', Role.AGENT);
+    const admin = await t.user(organization, 'admin@north.test', Role.ADMIN);
+    const client = LiveClient.connect(t.url, await t.token('north', 'leaving@north.test'));
+    sockets.push(client);
+    const open = t.subscriptions;
+    client.subscribe(OFFERED);
+    await t.subscribed(open + 1);
+    const deactivated = await t.gql(
+      `mutation ($input: UserIdInput!) { deactivateUser(input: $input) { userErrors { message } } }`,
+      { input: { id: toGlobalId('User', user.id) } },
+      await t.token('north', admin.email),
+    );
+    expect(deactivated.data!.deactivateUser.userErrors).toEqual([]);
+    expect(await client.closed()).toBe(4403);
   });
 
   it('refuses a browser from an origin that is not allowed, and accepts the API’s own', async () => {
