@@ -79,8 +79,14 @@ export class QuestionRouting implements OnModuleInit {
       question.language,
     );
     const load = await this.questions.loadOf(organizationId, available, tags, RECENT_ACCEPTED_DAYS);
+    const preferred = await this.preferredExperts(question);
     const candidates = available
-      .map((userId) => ({ userId, matchedTags: experts.get(userId)!, ...load.get(userId)! }))
+      .map((userId) => ({
+        userId,
+        matchedTags: experts.get(userId)!,
+        ...load.get(userId)!,
+        preferred: preferred.has(userId),
+      }))
       .filter((candidate) => candidate.openQuestions < organization.maxOpenQuestionsPerExpert);
     const offered = new Set(
       (await this.questions.offersOf(organizationId, question.id)).map((offer) => offer.expertId),
@@ -120,6 +126,14 @@ export class QuestionRouting implements OnModuleInit {
     const widenAt = new Date(Date.now() + widenSeconds * 1000);
     if (widenAt < question.deadline)
       await this.jobs.schedule(organizationId, WIDEN_JOB, question.id, widenAt);
+  }
+
+  /**
+   * Experts offered the question before anyone else, if available: the hook for "the
+   * asker's mentor first", which mentoring fills in. None yet.
+   */
+  private async preferredExperts(_question: QuestionEntity): Promise<Set<string>> {
+    return new Set();
   }
 
   /** Nobody claimed it in time: the next experts are offered it. */

@@ -10,8 +10,8 @@ export interface RoutingCandidate {
   /** when they were last offered a question (null: never) */
   lastRoutedAt: Date | null;
   /**
-   * Routed before everyone else: the hook for "the asker's mentor first" (mentoring sets it;
-   * nothing does yet).
+   * Routed before everyone else: "the asker's mentor first" (see
+   * QuestionRouting.preferredExperts).
    */
   preferred?: boolean;
 }
