@@ -12,7 +12,7 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { IsEnum, IsOptional } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional } from 'class-validator';
 import { Allow, Context, CurrentCaller } from '../../common/auth/decorators.js';
 import { Permission } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
@@ -29,6 +29,7 @@ import { NodeRegistry } from '../../common/graphql/node-registry.js';
 import { Outcome } from '../../common/graphql/user-error.js';
 import { renderMarkdown } from '../../common/markdown.js';
 import { normalizeTag } from '../tags/tag-name.js';
+import { MAX_TAGS } from '../tips/tip-rules.js';
 import { Tip } from '../tips/tip.types.js';
 import { TipsService } from '../tips/tips.service.js';
 import { User } from '../users/user.types.js';
@@ -70,8 +71,12 @@ class QuestionsFilter {
   @IsEnum(QuestionStatus, { each: true })
   status?: QuestionStatus[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Questions with any of these tags.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: `Questions with any of these tags (at most ${MAX_TAGS}).`,
+  })
   @IsOptional()
+  @ArrayMaxSize(MAX_TAGS, { message: `Filter by at most ${MAX_TAGS} tags.` })
   tags?: string[] | null;
 }
 
