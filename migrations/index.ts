@@ -10,6 +10,7 @@ import { TenantScopedChildRows1765000000000 } from './1765000000000-tenant-scope
 import { UserDeactivatedAt1765100000000 } from './1765100000000-user-deactivated-at.js';
 import { EffectivePresence1765200000000 } from './1765200000000-effective-presence.js';
 import { ExpertQuestions1765300000000 } from './1765300000000-expert-questions.js';
+import { RecognitionLedger1765400000000 } from './1765400000000-recognition-ledger.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   UserDeactivatedAt1765100000000,
   EffectivePresence1765200000000,
   ExpertQuestions1765300000000,
+  RecognitionLedger1765400000000,
 ];

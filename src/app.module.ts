@@ -11,6 +11,7 @@ import { LiveModule } from './modules/live/live.module.js';
 import { QuestionsLiveModule } from './modules/questions/questions-live.js';
 import { InboxLiveModule } from './modules/inbox/inbox-live.js';
 import { IntegrationsModule } from './modules/integrations/integrations.module.js';
+import { RecognitionLiveModule } from './modules/recognition/recognition.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
 import { NodeModule } from './modules/node/node.module.js';
@@ -35,6 +36,7 @@ export class AppModule {
         LiveModule,
         QuestionsLiveModule,
         InboxLiveModule,
+        RecognitionLiveModule,
       ],
     };
   }

@@ -7,6 +7,7 @@ import { DatabaseTarget } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
 import { InboxModule } from './modules/inbox/inbox.module.js';
+import { RecognitionModule } from './modules/recognition/recognition.module.js';
 import { QuestionsModule } from './modules/questions/questions.module.js';
 import { SearchModule } from './modules/search/search.module.js';
 import { TipsModule } from './modules/tips/tips.module.js';
@@ -34,6 +35,7 @@ export class CoreModule {
       TipsModule,
       QuestionsModule,
       InboxModule,
+      RecognitionModule,
       SearchModule,
       DemoModule,
     ];

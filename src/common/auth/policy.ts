@@ -51,6 +51,11 @@ export enum Permission {
   /** set presence: one's own, or (integrations, admins) anyone's in the organization */
   PRESENCE_SET = 'presence.set',
   INTEGRATION_MANAGE = 'integration.manage',
+  /** points and the ledger: one's own, the team's (leads), anyone's (admins) */
+  RECOGNITION_READ = 'recognition.read',
+  /** the leaderboard and the rules in force, for everyone: recognition is visible */
+  RECOGNITION_VIEW = 'recognition.view',
+  RECOGNITION_MANAGE = 'recognition.manage',
 }
 
 /**
@@ -92,6 +97,8 @@ const EVERYONE: Partial<Record<Permission, Scope>> = {
   [P.ANSWER_VOTE]: ORGANIZATION,
   [P.INBOX]: OWN,
   [P.PRESENCE_SET]: OWN,
+  [P.RECOGNITION_READ]: OWN,
+  [P.RECOGNITION_VIEW]: ORGANIZATION,
 };
 
 /** What an integration token may do: keep presence true from the phone system, nothing else. */
@@ -118,6 +125,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [P.QUESTION_MANAGE]: TEAM,
     [P.QUESTION_ROUTING_READ]: TEAM,
     [P.QUESTION_PROMOTE]: ORGANIZATION,
+    [P.RECOGNITION_READ]: TEAM,
   },
   [Role.ADMIN]: Object.fromEntries(
     Object.values(Permission).map((permission) => [

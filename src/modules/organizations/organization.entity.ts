@@ -47,6 +47,10 @@ export class OrganizationEntity {
   @Column({ name: 'max_open_questions_per_expert', type: 'int' })
   maxOpenQuestionsPerExpert: number;
 
+  /** the IANA time zone recognition's days, weeks and months follow */
+  @Column({ name: 'time_zone' })
+  timeZone: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
@@ -62,4 +66,5 @@ export type OrganizationSetting =
   | 'normalDeadlineSeconds'
   | 'liveCallWidenSeconds'
   | 'normalWidenSeconds'
-  | 'maxOpenQuestionsPerExpert';
+  | 'maxOpenQuestionsPerExpert'
+  | 'timeZone';

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
+import { isTimeZone } from '../../common/time-zone.js';
 import { UserError } from '../../common/graphql/user-error.js';
 import { Node } from '../../common/graphql/node.interface.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
@@ -61,6 +62,12 @@ export class Organization implements Node {
   })
   maxOpenQuestionsPerExpert: number;
 
+  @Field({
+    description:
+      'IANA time zone, e.g. "Europe/Helsinki": the days, weeks and months points count in.',
+  })
+  timeZone: string;
+
   static from(entity: OrganizationEntity): Organization {
     return {
       id: toGlobalId('Organization', entity.id),
@@ -70,6 +77,7 @@ export class Organization implements Node {
       tipVerifyDays: entity.tipVerifyDays,
       searchLogRetentionDays: entity.searchLogRetentionDays,
       languages: entity.languages,
+      timeZone: entity.timeZone,
       liveCallDeadlineSeconds: entity.liveCallDeadlineSeconds,
       normalDeadlineSeconds: entity.normalDeadlineSeconds,
       liveCallWidenSeconds: entity.liveCallWidenSeconds,
@@ -82,6 +90,18 @@ export class Organization implements Node {
 /** Admins' settings, each optional: what is left out stays as it is. */
 @InputType()
 export class UpdateOrganizationSettingsInput {
+  @Field(() => String, { nullable: true, description: 'An IANA time zone, e.g. "Asia/Tehran".' })
+  @IsOptional()
+  @ValidateBy({
+    name: 'timeZone',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isTimeZone(value),
+      defaultMessage: () =>
+        'Must be an IANA time zone such as "UTC", "Europe/Helsinki" or "Asia/Tehran".',
+    },
+  })
+  timeZone?: string | null;
+
   @Field(() => Int, { nullable: true, description: 'From 1 to 3650.' })
   @IsOptional()
   @IsInt({ message: 'Must be a whole number of days from 1 to 3650.' })

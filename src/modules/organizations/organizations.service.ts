@@ -81,7 +81,7 @@ export class OrganizationsService {
 
   async updateSettings(
     id: string,
-    settings: Partial<Record<OrganizationSetting, number | null>>,
+    settings: { [K in OrganizationSetting]?: OrganizationEntity[K] | null },
   ): Promise<OrganizationEntity> {
     const changes = Object.fromEntries(
       Object.entries(settings).filter(([, value]) => value !== undefined && value !== null),

@@ -1,0 +1,71 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Recognition's points: an append-only ledger fed by the domain events (each entry once,
+ * by its idempotency key; a taken-back vote or acceptance is a reversal entry), the
+ * organization's rules where they differ from the defaults, balances per user, tag and
+ * period derived from the ledger, and the organization's time zone that periods follow.
+ */
+export class RecognitionLedger1765400000000 implements MigrationInterface {
+  name = 'RecognitionLedger1765400000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`ALTER TABLE organizations ADD COLUMN time_zone text NOT NULL DEFAULT 'UTC'`);
+    await db.query(`
+      CREATE TABLE recognition_rules (
+        organization_id uuid PRIMARY KEY REFERENCES organizations (id) ON DELETE CASCADE,
+        rules jsonb NOT NULL,
+        updated_by uuid,
+        updated_at timestamptz(3) NOT NULL DEFAULT clock_timestamp(),
+        FOREIGN KEY (organization_id, updated_by) REFERENCES users (organization_id, id)
+      )`);
+    await db.query(`
+      CREATE TABLE points_ledger (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        organization_id uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+        user_id uuid NOT NULL,
+        amount integer NOT NULL,
+        reason text NOT NULL,
+        event_id bigint,
+        subject_id uuid,
+        tags text[] NOT NULL DEFAULT '{}',
+        idempotency_key text NOT NULL,
+        reverses bigint REFERENCES points_ledger (id),
+        day date NOT NULL,
+        week text NOT NULL,
+        month text NOT NULL,
+        created_at timestamptz(3) NOT NULL DEFAULT clock_timestamp(),
+        CONSTRAINT points_ledger_key UNIQUE (organization_id, idempotency_key),
+        FOREIGN KEY (organization_id, user_id) REFERENCES users (organization_id, id) ON DELETE CASCADE
+      )`);
+    await db.query(
+      `CREATE INDEX points_ledger_user_idx ON points_ledger (organization_id, user_id, created_at, id)`,
+    );
+    await db.query(
+      `CREATE INDEX points_ledger_day_idx ON points_ledger (organization_id, user_id, day)`,
+    );
+    // period: 'all', 'W2026-48' (ISO week) or 'M2026-11'; tag '' is every tag together
+    await db.query(`
+      CREATE TABLE points_balances (
+        organization_id uuid NOT NULL,
+        user_id uuid NOT NULL,
+        period text NOT NULL,
+        tag text NOT NULL,
+        points integer NOT NULL,
+        PRIMARY KEY (organization_id, period, tag, user_id),
+        FOREIGN KEY (organization_id, user_id) REFERENCES users (organization_id, id) ON DELETE CASCADE
+      )`);
+    await db.query(
+      `CREATE INDEX points_balances_rank_idx ON points_balances (organization_id, period, tag, points DESC)`,
+    );
+    await db.query(`
+      INSERT INTO event_consumers (name, transaction_id, event_id) VALUES ('recognition', '0', 0)
+      ON CONFLICT DO NOTHING`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`DELETE FROM event_consumers WHERE name = 'recognition'`);
+    await db.query(`DROP TABLE points_balances, points_ledger, recognition_rules`);
+    await db.query(`ALTER TABLE organizations DROP COLUMN time_zone`);
+  }
+}

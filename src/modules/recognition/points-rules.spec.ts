@@ -1,0 +1,39 @@
+import { describe, expect, it } from '@jest/globals';
+import { isTimeZone } from '../../common/time-zone.js';
+import { capped, periodsOf } from './points-rules.js';
+
+describe('periodsOf', () => {
+  it('counts the day, ISO week and month in the organization’s time zone', () => {
+    const at = new Date('2026-11-29T23:30:00Z'); // Sunday in UTC, Monday in Helsinki
+    expect(periodsOf(at, 'UTC')).toEqual({
+      day: '2026-11-29',
+      week: 'W2026-48',
+      month: 'M2026-11',
+    });
+    expect(periodsOf(at, 'Europe/Helsinki')).toEqual({
+      day: '2026-11-30',
+      week: 'W2026-49',
+      month: 'M2026-11',
+    });
+  });
+
+  it('puts the first days of January in the previous year’s last week when ISO says so', () => {
+    expect(periodsOf(new Date('2027-01-01T12:00:00Z'), 'UTC').week).toBe('W2026-53');
+    expect(periodsOf(new Date('2026-01-01T12:00:00Z'), 'UTC').week).toBe('W2026-01');
+  });
+});
+
+describe('capped', () => {
+  it('gives what the daily cap leaves', () => {
+    expect(capped(10, 0, 200)).toBe(10);
+    expect(capped(10, 195, 200)).toBe(5);
+    expect(capped(10, 200, 200)).toBe(0);
+  });
+});
+
+describe('isTimeZone', () => {
+  it('knows IANA names and refuses others', () => {
+    expect(isTimeZone('Asia/Tehran')).toBe(true);
+    expect(isTimeZone('Mars/Olympus')).toBe(false);
+  });
+});

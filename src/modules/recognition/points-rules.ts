@@ -1,0 +1,79 @@
+/** How many points each kind of evidence earns in an organization, and the daily cap. */
+export interface RecognitionRules {
+  /** another agent marked one's tip used on a call (once per agent per day) */
+  tipReused: number;
+  /** another user found one's tip helpful */
+  helpfulVote: number;
+  /** one's answer was accepted (not capped) */
+  answerAccepted: number;
+  /** one answered a LIVE_CALL question first, before its deadline */
+  liveCallAnswered: number;
+  /** someone else verified one's tip */
+  tipVerified: number;
+  /** a lead's kudos */
+  kudos: number;
+  /** most points a user earns in a day, accepted answers aside */
+  dailyCap: number;
+}
+
+export const DEFAULT_RULES: RecognitionRules = {
+  tipReused: 10,
+  helpfulVote: 5,
+  answerAccepted: 25,
+  liveCallAnswered: 15,
+  tipVerified: 5,
+  kudos: 10,
+  dailyCap: 200,
+};
+
+export enum PointsReason {
+  TIP_REUSED = 'TIP_REUSED',
+  HELPFUL_VOTE = 'HELPFUL_VOTE',
+  HELPFUL_VOTE_TAKEN_BACK = 'HELPFUL_VOTE_TAKEN_BACK',
+  ANSWER_ACCEPTED = 'ANSWER_ACCEPTED',
+  ACCEPTANCE_MOVED = 'ACCEPTANCE_MOVED',
+  LIVE_CALL_ANSWERED = 'LIVE_CALL_ANSWERED',
+  TIP_VERIFIED = 'TIP_VERIFIED',
+  KUDOS = 'KUDOS',
+}
+
+/** Credits the daily cap does not limit: accepted answers (as Apache Answer does) and reversals. */
+export const UNCAPPED = new Set([
+  PointsReason.ANSWER_ACCEPTED,
+  PointsReason.HELPFUL_VOTE_TAKEN_BACK,
+  PointsReason.ACCEPTANCE_MOVED,
+]);
+
+/** The day, ISO week and month of an instant in a time zone: the periods points count in. */
+export function periodsOf(
+  at: Date,
+  timeZone: string,
+): { day: string; week: string; month: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    })
+      .formatToParts(at)
+      .map((part) => [part.type, part.value]),
+  );
+  const day = `${parts.year}-${parts.month}-${parts.day}`;
+  // ISO 8601 week: the week with the year's first Thursday is week 1
+  const date = new Date(`${day}T00:00:00Z`);
+  const weekday = (date.getUTCDay() + 6) % 7; // Monday 0
+  const thursday = new Date(date.getTime() + (3 - weekday) * 86_400_000);
+  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  const week = Math.floor((thursday.getTime() - yearStart) / (7 * 86_400_000)) + 1;
+  return {
+    day,
+    week: `W${thursday.getUTCFullYear()}-${String(week).padStart(2, '0')}`,
+    month: `M${parts.year}-${parts.month}`,
+  };
+}
+
+/** What a cap leaves of a credit: all of it, part, or nothing. */
+export function capped(amount: number, earnedToday: number, cap: number): number {
+  return Math.max(0, Math.min(amount, cap - earnedToday));
+}

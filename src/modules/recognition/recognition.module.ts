@@ -1,0 +1,39 @@
+import { Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { EventDispatcher } from '../events/event-dispatcher.js';
+import { EventDeliveryModule } from '../events/events.module.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { QuestionsModule } from '../questions/questions.module.js';
+import { TipsModule } from '../tips/tips.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { RecognitionRepository } from './recognition.repository.js';
+import { RecognitionResolver, UserPointsResolver } from './recognition.resolver.js';
+import { RecognitionService } from './recognition.service.js';
+
+/** Recognition: points from evidence of reuse, read by users, leads and admins. */
+@Module({
+  imports: [OrganizationsModule, TipsModule, QuestionsModule, UsersModule],
+  providers: [RecognitionRepository, RecognitionService, RecognitionResolver, UserPointsResolver],
+  exports: [RecognitionService],
+})
+export class RecognitionModule {}
+
+/** The event log's recognition consumer: from its start, every event credits once. */
+@Injectable()
+export class RecognitionConsumer implements OnModuleInit {
+  constructor(
+    private readonly dispatcher: EventDispatcher,
+    private readonly recognition: RecognitionService,
+  ) {}
+
+  onModuleInit(): void {
+    this.dispatcher.register({
+      name: 'recognition',
+      from: 'start',
+      handle: (events) => this.recognition.credit(events),
+    });
+  }
+}
+
+/** Crediting points as events happen: where the API runs. */
+@Module({ imports: [RecognitionModule, EventDeliveryModule], providers: [RecognitionConsumer] })
+export class RecognitionLiveModule {}

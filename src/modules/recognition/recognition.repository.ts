@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '../../database/transaction-host.js';
+import { DEFAULT_RULES, PointsReason, RecognitionRules, UNCAPPED } from './points-rules.js';
+
+export interface LedgerEntry {
+  id: string;
+  organizationId: string;
+  userId: string;
+  amount: number;
+  reason: PointsReason;
+  eventId: string | null;
+  subjectId: string | null;
+  tags: string[];
+  idempotencyKey: string;
+  reverses: string | null;
+  day: string;
+  week: string;
+  month: string;
+  createdAt: Date;
+}
+
+export type NewLedgerEntry = Omit<LedgerEntry, 'id' | 'createdAt'>;
+
+const ENTRY = `id::text, organization_id AS "organizationId", user_id AS "userId", amount, reason,
+  event_id::text AS "eventId", subject_id AS "subjectId", tags, idempotency_key AS "idempotencyKey",
+  reverses::text, to_char(day, 'YYYY-MM-DD') AS day, week, month, created_at AS "createdAt"`;
+
+/** The points ledger (append-only), its balances, and each organization's rules. */
+@Injectable()
+export class RecognitionRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  async rules(organizationId: string): Promise<RecognitionRules> {
+    const [row] = await this.tx.manager.query(
+      `SELECT rules FROM recognition_rules WHERE organization_id = $1`,
+      [organizationId],
+    );
+    return { ...DEFAULT_RULES, ...(row?.rules ?? {}) };
+  }
+
+  async saveRules(organizationId: string, rules: RecognitionRules, by: string): Promise<void> {
+    await this.tx.manager.query(
+      `INSERT INTO recognition_rules (organization_id, rules, updated_by) VALUES ($1, $2, $3)
+       ON CONFLICT (organization_id) DO UPDATE SET rules = excluded.rules,
+         updated_by = excluded.updated_by, updated_at = clock_timestamp()`,
+      [organizationId, JSON.stringify(rules), by],
+    );
+  }
+
+  /** Adds the entry unless its key was used; returns it when added, and its balances follow. */
+  async add(entry: NewLedgerEntry): Promise<LedgerEntry | null> {
+    const [added] = await this.tx.manager.query(
+      `INSERT INTO points_ledger (organization_id, user_id, amount, reason, event_id, subject_id,
+         tags, idempotency_key, reverses, day, week, month)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (organization_id, idempotency_key) DO NOTHING
+       RETURNING ${ENTRY}`,
+      [
+        entry.organizationId,
+        entry.userId,
+        entry.amount,
+        entry.reason,
+        entry.eventId,
+        entry.subjectId,
+        entry.tags,
+        entry.idempotencyKey,
+        entry.reverses,
+        entry.day,
+        entry.week,
+        entry.month,
+      ],
+    );
+    if (added) await this.addToBalances(added);
+    return added ?? null;
+  }
+
+  /** Adds an entry to its user's balances: all time, its week and month; in total and per tag. */
+  async addToBalances(entry: LedgerEntry): Promise<void> {
+    await this.tx.manager.query(
+      `INSERT INTO points_balances (organization_id, user_id, period, tag, points)
+       SELECT $1, $2, period, tag, $3
+       FROM unnest(ARRAY['all', $4, $5]) AS period, unnest(array_prepend('', $6::text[])) AS tag
+       ON CONFLICT (organization_id, period, tag, user_id)
+       DO UPDATE SET points = points_balances.points + excluded.points`,
+      [entry.organizationId, entry.userId, entry.amount, entry.week, entry.month, entry.tags],
+    );
+  }
+
+  /** What the user earned on a day, in credits the daily cap limits. */
+  async cappedOn(organizationId: string, userId: string, day: string): Promise<number> {
+    const [row] = await this.tx.manager.query(
+      `SELECT COALESCE(sum(amount), 0)::int AS total FROM points_ledger
+       WHERE organization_id = $1 AND user_id = $2 AND day = $3 AND amount > 0
+         AND NOT (reason = ANY($4::text[]))`,
+      [organizationId, userId, day, [...UNCAPPED]],
+    );
+    return row.total;
+  }
+
+  /** The newest credit whose key starts with `prefix` that nothing has reversed yet. */
+  async latestUnreversed(organizationId: string, prefix: string): Promise<LedgerEntry | null> {
+    const [row] = await this.tx.manager.query(
+      `SELECT ${ENTRY} FROM points_ledger l
+       WHERE organization_id = $1 AND starts_with(idempotency_key, $2) AND reverses IS NULL
+         AND NOT EXISTS (SELECT 1 FROM points_ledger r
+                         WHERE r.organization_id = l.organization_id AND r.reverses = l.id)
+       ORDER BY id DESC LIMIT 1`,
+      [organizationId, prefix],
+    );
+    return row ?? null;
+  }
+
+  /** Points per user in a period ('all', a week or a month key). */
+  async points(
+    organizationId: string,
+    userIds: readonly string[],
+    period: string,
+  ): Promise<Map<string, number>> {
+    const rows: { user_id: string; points: number }[] = await this.tx.manager.query(
+      `SELECT user_id, points FROM points_balances
+       WHERE organization_id = $1 AND period = $2 AND tag = '' AND user_id = ANY($3::uuid[])`,
+      [organizationId, period, [...userIds]],
+    );
+    return new Map(rows.map((row) => [row.user_id, row.points]));
+  }
+
+  /** A user's entries, newest first. */
+  history(
+    organizationId: string,
+    userId: string,
+    offset: number,
+    limit: number,
+  ): Promise<LedgerEntry[]> {
+    return this.tx.manager.query(
+      `SELECT ${ENTRY} FROM points_ledger WHERE organization_id = $1 AND user_id = $2
+       ORDER BY created_at DESC, id DESC OFFSET $3 LIMIT $4`,
+      [organizationId, userId, offset, limit],
+    );
+  }
+
+  /**
+   * Users with points above 0 in a period (and tag), most first; ties by display name, then
+   * id. Only `members` when given (a team).
+   */
+  leaderboard(
+    organizationId: string,
+    period: string,
+    tag: string,
+    members: string[] | null,
+    offset: number,
+    limit: number,
+  ): Promise<{ userId: string; points: number }[]> {
+    return this.tx.manager.query(
+      `SELECT b.user_id AS "userId", b.points FROM points_balances b
+         JOIN users u ON u.organization_id = b.organization_id AND u.id = b.user_id
+       WHERE b.organization_id = $1 AND b.period = $2 AND b.tag = $3 AND b.points > 0
+         AND ($4::uuid[] IS NULL OR b.user_id = ANY($4::uuid[]))
+       ORDER BY b.points DESC, u.display_name, u.id OFFSET $5 LIMIT $6`,
+      [organizationId, period, tag, members, offset, limit],
+    );
+  }
+}

@@ -1,0 +1,157 @@
+import {
+  Args,
+  ArgsType,
+  Field,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { Allow, Context, CurrentCaller } from '../../common/auth/decorators.js';
+import { Permission } from '../../common/auth/policy.js';
+import type { Caller, RequestContext } from '../../common/context/request-context.js';
+import {
+  Connection,
+  MAX_PAGE_SIZE,
+  offsetCursor,
+  offsetOf,
+  offsetPageInfo,
+} from '../../common/graphql/connection.js';
+import { badInput, notFound } from '../../common/graphql/errors.js';
+import { idOfType } from '../../common/graphql/global-id.js';
+import { normalizeTag } from '../tags/tag-name.js';
+import { User } from '../users/user.types.js';
+import { UsersService } from '../users/users.service.js';
+import { RecognitionPeriod, RecognitionService } from './recognition.service.js';
+import {
+  LeaderboardArgs,
+  LeaderboardConnection,
+  LeaderboardEntry,
+  PointsEntry,
+  PointsEntryConnection,
+  RecognitionRulesPayload,
+  RecognitionRulesType,
+  UpdateRecognitionRulesInput,
+} from './recognition.types.js';
+
+@ArgsType()
+class HistoryArgs {
+  @Field(() => Int, { defaultValue: 20, description: `From 1 to ${MAX_PAGE_SIZE}.` })
+  first: number = 20;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+function pageOf(args: { first: number; after?: string | null }): { offset: number; first: number } {
+  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE)
+    throw badInput(`"first" must be from 1 to ${MAX_PAGE_SIZE}; got ${args.first}.`);
+  return { offset: offsetOf(args.after), first: args.first };
+}
+
+/** A connection over a list read with one more than the page, by position. */
+function byPosition<T>(rows: T[], offset: number, first: number): Connection<T> {
+  const edges = rows
+    .slice(0, first)
+    .map((node, i) => ({ node, cursor: offsetCursor(offset + i + 1) }));
+  return { edges, pageInfo: offsetPageInfo(edges, offset, rows.length > first) };
+}
+
+@Resolver()
+export class RecognitionResolver {
+  constructor(
+    private readonly recognition: RecognitionService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Allow(Permission.RECOGNITION_READ)
+  @Query(() => PointsEntryConnection, {
+    description: 'Your points ledger, newest first: every credit and reversal with its reason.',
+  })
+  async myPointsHistory(
+    @CurrentCaller() caller: Caller,
+    @Args() args: HistoryArgs,
+  ): Promise<Connection<PointsEntry>> {
+    const { offset, first } = pageOf(args);
+    const rows = await this.recognition.history(caller, offset, first + 1);
+    return byPosition(rows.map(PointsEntry.from), offset, first);
+  }
+
+  @Allow(Permission.RECOGNITION_VIEW)
+  @Query(() => RecognitionRulesType, { description: 'The points rules in force.' })
+  recognitionRules(@CurrentCaller() caller: Caller): Promise<RecognitionRulesType> {
+    return this.recognition.rules(caller.organizationId);
+  }
+
+  @Allow(Permission.RECOGNITION_MANAGE)
+  @Mutation(() => RecognitionRulesPayload, {
+    description: 'Admins: points per kind of evidence and the daily cap; new events earn by them.',
+  })
+  async updateRecognitionRules(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: UpdateRecognitionRulesInput,
+  ): Promise<RecognitionRulesPayload> {
+    return { rules: await this.recognition.updateRules(caller, input as never), userErrors: [] };
+  }
+
+  @Allow(Permission.RECOGNITION_VIEW)
+  @Query(() => LeaderboardConnection, {
+    description:
+      'Points from evidence of reuse, most first (users above 0 only; ties by display name, then id).',
+  })
+  async leaderboard(
+    @CurrentCaller() caller: Caller,
+    @Args() args: LeaderboardArgs,
+  ): Promise<Connection<LeaderboardEntry>> {
+    const { offset, first } = pageOf(args);
+    const teamId = args.teamId ? idOfType(args.teamId, 'Team') : undefined;
+    if (teamId === null) throw notFound('team');
+    const rows = await this.recognition.leaderboard(
+      caller,
+      args.period,
+      { teamId, tag: args.tag ? normalizeTag(args.tag) : undefined },
+      offset,
+      first + 1,
+    );
+    const users = new Map(
+      (
+        await this.users.findByIds(
+          caller.organizationId,
+          rows.map((row) => row.userId),
+        )
+      ).map((user) => [user.id, user]),
+    );
+    return byPosition(
+      rows.map((row) => ({ user: User.from(users.get(row.userId)!), points: row.points })),
+      offset,
+      first,
+    );
+  }
+}
+
+@Resolver(() => User)
+export class UserPointsResolver {
+  constructor(private readonly recognition: RecognitionService) {}
+
+  @ResolveField(() => Int, {
+    nullable: true,
+    description:
+      'Points from evidence of reuse in a period: for the user, their leads and admins (null for others).',
+  })
+  async points(
+    @Parent() user: User,
+    @CurrentCaller() caller: Caller,
+    @Context() context: RequestContext,
+    @Args('period', { type: () => RecognitionPeriod, defaultValue: RecognitionPeriod.ALL_TIME })
+    period: RecognitionPeriod,
+  ): Promise<number | null> {
+    return context
+      .loader<number>(`userPoints:${period}`, async (ids) => {
+        const byId = await this.recognition.points(caller, ids, period);
+        return ids.map((id) => byId.get(id) ?? null);
+      })
+      .load(user.userId);
+  }
+}

@@ -1,0 +1,282 @@
+import { Injectable } from '@nestjs/common';
+import { Permission, allows } from '../../common/auth/policy.js';
+import type { Caller } from '../../common/context/request-context.js';
+import type { DomainEvent } from '../events/domain-event.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { QuestionsService } from '../questions/questions.service.js';
+import { TipsService } from '../tips/tips.service.js';
+import { UsersService } from '../users/users.service.js';
+import { PointsReason, RecognitionRules, UNCAPPED, capped, periodsOf } from './points-rules.js';
+import { LedgerEntry, RecognitionRepository } from './recognition.repository.js';
+
+export enum RecognitionPeriod {
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+  ALL_TIME = 'ALL_TIME',
+}
+
+/** A credit an event earns, before the daily cap. */
+interface Credit {
+  userId: string;
+  amount: number;
+  reason: PointsReason;
+  key: string;
+  subjectId: string;
+  tags: string[];
+}
+
+/** A credit an event takes back: the newest one not yet reversed whose key starts so. */
+interface Reversal {
+  keyPrefix: string;
+  reason: PointsReason;
+}
+
+const EARNING = new Set([
+  'tip.used',
+  'tip.helpfulAdded',
+  'tip.helpfulRemoved',
+  'tip.verified',
+  'question.answered',
+  'question.accepted',
+  'question.unaccepted',
+]);
+
+/**
+ * Points from evidence that others used one's knowledge: read off the domain events, each
+ * written once to the ledger under its idempotency key, in the transaction that moves the
+ * recognition consumer's position. Never for one's own actions; taking a vote or an
+ * acceptance back writes a reversal; a daily cap limits all but accepted answers.
+ */
+@Injectable()
+export class RecognitionService {
+  constructor(
+    private readonly ledger: RecognitionRepository,
+    private readonly organizations: OrganizationsService,
+    private readonly tips: TipsService,
+    private readonly questions: QuestionsService,
+    private readonly users: UsersService,
+  ) {}
+
+  rules(organizationId: string): Promise<RecognitionRules> {
+    return this.ledger.rules(organizationId);
+  }
+
+  async updateRules(caller: Caller, changes: Partial<RecognitionRules>): Promise<RecognitionRules> {
+    const rules = { ...(await this.ledger.rules(caller.organizationId)) };
+    for (const [name, value] of Object.entries(changes))
+      if (value !== undefined && value !== null) rules[name as keyof RecognitionRules] = value;
+    await this.ledger.saveRules(caller.organizationId, rules, caller.userId);
+    return rules;
+  }
+
+  /** Writes what these events earn (the recognition consumer's batch). */
+  async credit(events: DomainEvent[]): Promise<void> {
+    for (const event of events) {
+      if (!EARNING.has(event.type)) continue;
+      const organization = await this.organizations.findById(event.organizationId);
+      if (!organization) continue;
+      const rules = await this.ledger.rules(event.organizationId);
+      const periods = periodsOf(new Date(event.occurredAt), organization.timeZone);
+      const { credits, reversals } = await this.earned(event, rules, periods.day);
+      for (const credit of credits) {
+        const amount = UNCAPPED.has(credit.reason)
+          ? credit.amount
+          : capped(
+              credit.amount,
+              await this.ledger.cappedOn(event.organizationId, credit.userId, periods.day),
+              rules.dailyCap,
+            );
+        if (amount <= 0) continue;
+        await this.ledger.add({
+          organizationId: event.organizationId,
+          userId: credit.userId,
+          amount,
+          reason: credit.reason,
+          eventId: event.id,
+          subjectId: credit.subjectId,
+          tags: credit.tags,
+          idempotencyKey: credit.key,
+          reverses: null,
+          ...periods,
+        });
+      }
+      for (const reversal of reversals) {
+        const original = await this.ledger.latestUnreversed(
+          event.organizationId,
+          reversal.keyPrefix,
+        );
+        if (!original) continue;
+        await this.ledger.add({
+          ...original,
+          amount: -original.amount,
+          reason: reversal.reason,
+          eventId: event.id,
+          idempotencyKey: `reverses:${original.id}`,
+          reverses: original.id,
+          ...periods,
+        });
+      }
+    }
+  }
+
+  /** What an event earns and takes back, by the rules in force. */
+  private async earned(
+    event: DomainEvent,
+    rules: RecognitionRules,
+    day: string,
+  ): Promise<{ credits: Credit[]; reversals: Reversal[] }> {
+    const none = { credits: [], reversals: [] };
+    const actor = event.actorId;
+    if (event.type.startsWith('tip.')) {
+      const [tip] = await this.tips.findByIds(event.organizationId, [event.subjectId]);
+      if (!tip || tip.authorId === actor) return none;
+      const credit = (amount: number, reason: PointsReason, key: string): Credit => ({
+        userId: tip.authorId,
+        amount,
+        reason,
+        key,
+        subjectId: tip.id,
+        tags: tip.tags ?? [],
+      });
+      switch (event.type) {
+        case 'tip.used':
+          // once per reusing agent per day
+          return {
+            credits: [
+              credit(rules.tipReused, PointsReason.TIP_REUSED, `reuse:${tip.id}:${actor}:${day}`),
+            ],
+            reversals: [],
+          };
+        case 'tip.helpfulAdded':
+          return {
+            credits: [
+              credit(
+                rules.helpfulVote,
+                PointsReason.HELPFUL_VOTE,
+                `helpful:${tip.id}:${actor}:${event.id}`,
+              ),
+            ],
+            reversals: [],
+          };
+        case 'tip.helpfulRemoved':
+          return {
+            credits: [],
+            reversals: [
+              {
+                keyPrefix: `helpful:${tip.id}:${actor}:`,
+                reason: PointsReason.HELPFUL_VOTE_TAKEN_BACK,
+              },
+            ],
+          };
+        case 'tip.verified':
+          return {
+            credits: [credit(rules.tipVerified, PointsReason.TIP_VERIFIED, `verified:${event.id}`)],
+            reversals: [],
+          };
+      }
+      return none;
+    }
+    const [question] = await this.questions.findByIds(event.organizationId, [event.subjectId]);
+    if (!question) return none;
+    const about = { subjectId: question.id, tags: question.tags ?? [] };
+    const authorId = String(event.data.authorId ?? '');
+    const answerId = String(event.data.answerId ?? '');
+    switch (event.type) {
+      case 'question.answered': {
+        const inTime =
+          event.data.urgency === 'LIVE_CALL' &&
+          event.data.beforeDeadline === true &&
+          event.data.first === true;
+        if (!inTime || !actor || actor === question.askerId) return none;
+        return {
+          credits: [
+            {
+              userId: actor,
+              amount: rules.liveCallAnswered,
+              reason: PointsReason.LIVE_CALL_ANSWERED,
+              key: `livecall:${question.id}`,
+              ...about,
+            },
+          ],
+          reversals: [],
+        };
+      }
+      case 'question.accepted':
+        if (!authorId || authorId === actor) return none;
+        return {
+          credits: [
+            {
+              userId: authorId,
+              amount: rules.answerAccepted,
+              reason: PointsReason.ANSWER_ACCEPTED,
+              key: `accepted:${answerId}:${event.id}`,
+              ...about,
+            },
+          ],
+          reversals: [],
+        };
+      case 'question.unaccepted':
+        return {
+          credits: [],
+          reversals: [
+            { keyPrefix: `accepted:${answerId}:`, reason: PointsReason.ACCEPTANCE_MOVED },
+          ],
+        };
+    }
+    return none;
+  }
+
+  /** The period key of now in the organization's time zone ('all' for all time). */
+  async periodKey(organizationId: string, period: RecognitionPeriod): Promise<string> {
+    if (period === RecognitionPeriod.ALL_TIME) return 'all';
+    const organization = await this.organizations.findById(organizationId);
+    const periods = periodsOf(new Date(), organization?.timeZone ?? 'UTC');
+    return period === RecognitionPeriod.WEEK ? periods.week : periods.month;
+  }
+
+  /** Points of users in a period: the caller's own, their team's (leads), anyone's (admins). */
+  async points(
+    caller: Caller,
+    userIds: readonly string[],
+    period: RecognitionPeriod,
+  ): Promise<Map<string, number>> {
+    const users = await this.users.findByIds(caller.organizationId, userIds);
+    const readable = users.filter((user) =>
+      allows(caller, Permission.RECOGNITION_READ, {
+        userId: user.id,
+        teamId: user.teamId,
+        role: user.role,
+      }),
+    );
+    const points = await this.ledger.points(
+      caller.organizationId,
+      readable.map((user) => user.id),
+      await this.periodKey(caller.organizationId, period),
+    );
+    return new Map(readable.map((user) => [user.id, points.get(user.id) ?? 0]));
+  }
+
+  history(caller: Caller, offset: number, limit: number): Promise<LedgerEntry[]> {
+    return this.ledger.history(caller.organizationId, caller.userId, offset, limit);
+  }
+
+  async leaderboard(
+    caller: Caller,
+    period: RecognitionPeriod,
+    scope: { teamId?: string; tag?: string },
+    offset: number,
+    limit: number,
+  ): Promise<{ userId: string; points: number }[]> {
+    const members = scope.teamId
+      ? await this.users.memberIds(caller.organizationId, scope.teamId)
+      : null;
+    return this.ledger.leaderboard(
+      caller.organizationId,
+      await this.periodKey(caller.organizationId, period),
+      scope.tag ?? '',
+      members,
+      offset,
+      limit,
+    );
+  }
+}

@@ -1,0 +1,165 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ConnectionType } from '../../common/graphql/connection.js';
+import { toGlobalId } from '../../common/graphql/global-id.js';
+import { UserError } from '../../common/graphql/user-error.js';
+import { User } from '../users/user.types.js';
+import { PointsReason, RecognitionRules } from './points-rules.js';
+import type { LedgerEntry } from './recognition.repository.js';
+import { RecognitionPeriod } from './recognition.service.js';
+
+registerEnumType(RecognitionPeriod, {
+  name: 'RecognitionPeriod',
+  description: "In the organization's time zone: the ISO week, the calendar month, or all time.",
+});
+registerEnumType(PointsReason, { name: 'PointsReason' });
+
+const TIP_REASONS = new Set([
+  PointsReason.TIP_REUSED,
+  PointsReason.HELPFUL_VOTE,
+  PointsReason.HELPFUL_VOTE_TAKEN_BACK,
+  PointsReason.TIP_VERIFIED,
+]);
+
+@ObjectType({
+  description: 'One line of the points ledger: what was earned (or taken back), and why.',
+})
+export class PointsEntry {
+  @Field(() => Int, { description: 'Negative for a reversal.' })
+  amount: number;
+
+  @Field(() => PointsReason)
+  reason: PointsReason;
+
+  @Field(() => [String])
+  tags: string[];
+
+  @Field(() => ID, { nullable: true, description: 'The tip or question it is about.' })
+  subjectId: string | null;
+
+  @Field()
+  createdAt: Date;
+
+  static from(entry: LedgerEntry): PointsEntry {
+    const type = TIP_REASONS.has(entry.reason) ? 'Tip' : 'Question';
+    return {
+      amount: entry.amount,
+      reason: entry.reason,
+      tags: entry.tags,
+      subjectId: entry.subjectId ? toGlobalId(type, entry.subjectId) : null,
+      createdAt: entry.createdAt,
+    };
+  }
+}
+
+export const PointsEntryConnection = ConnectionType(PointsEntry, 'PointsEntry');
+
+@ObjectType('RecognitionRules', {
+  description: 'Points each kind of evidence earns in this organization, and the daily cap.',
+})
+export class RecognitionRulesType implements RecognitionRules {
+  @Field(() => Int, {
+    description: 'Another agent used your tip on a call (once per agent a day).',
+  })
+  tipReused: number;
+
+  @Field(() => Int, { description: 'Another user found your tip helpful.' })
+  helpfulVote: number;
+
+  @Field(() => Int, { description: 'Your answer was accepted (not counted against the cap).' })
+  answerAccepted: number;
+
+  @Field(() => Int, {
+    description: 'You answered a LIVE_CALL question first, before its deadline.',
+  })
+  liveCallAnswered: number;
+
+  @Field(() => Int, { description: 'Someone else verified your tip.' })
+  tipVerified: number;
+
+  @Field(() => Int, { description: "A lead's kudos." })
+  kudos: number;
+
+  @Field(() => Int, { description: 'Most points a day, accepted answers aside.' })
+  dailyCap: number;
+}
+
+const points = (max: number) => (target: object, key: string) => {
+  const message = `Must be a whole number from 0 to ${max}.`;
+  IsOptional()(target, key);
+  IsInt({ message })(target, key);
+  Min(0, { message })(target, key);
+  Max(max, { message })(target, key);
+};
+
+@InputType()
+export class UpdateRecognitionRulesInput {
+  @Field(() => Int, { nullable: true })
+  @points(1000)
+  tipReused?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @points(1000)
+  helpfulVote?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @points(1000)
+  answerAccepted?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @points(1000)
+  liveCallAnswered?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @points(1000)
+  tipVerified?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @points(1000)
+  kudos?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @points(100_000)
+  dailyCap?: number | null;
+}
+
+@ObjectType()
+export class RecognitionRulesPayload {
+  @Field(() => RecognitionRulesType, { nullable: true })
+  rules?: RecognitionRulesType | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+@ObjectType()
+export class LeaderboardEntry {
+  @Field(() => User)
+  user: User;
+
+  @Field(() => Int)
+  points: number;
+}
+
+export const LeaderboardConnection = ConnectionType(LeaderboardEntry, 'Leaderboard');
+
+@ArgsType()
+export class LeaderboardArgs {
+  @Field(() => RecognitionPeriod, { defaultValue: RecognitionPeriod.ALL_TIME })
+  period: RecognitionPeriod = RecognitionPeriod.ALL_TIME;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "One team's members; the organization when left out.",
+  })
+  teamId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Points earned in one tag.' })
+  tag?: string | null;
+
+  @Field(() => Int, { defaultValue: 10, description: 'From 1 to 100.' })
+  first: number = 10;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
