@@ -240,4 +240,15 @@ describe('command line', () => {
       stderr: expect.stringContaining('No user with email nobody@tele.example'),
     });
   });
+
+  it('rebuilds the points balances from the ledger', async () => {
+    expect(await cli(['recognition', 'rebuild', '--org', 'tele'], env)).toMatchObject({
+      code: 0,
+      stdout: 'Rebuilt the points balances of 1 organization(s) from the ledger.\n',
+    });
+    expect(await cli(['recognition', 'rebuild', '--org', 'nowhere'], env)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('No organization with slug "nowhere"'),
+    });
+  });
 });

@@ -4,6 +4,7 @@ import { idOfType, toGlobalId } from '../src/common/graphql/global-id.js';
 import { TransactionHost } from '../src/database/transaction-host.js';
 import { EventDispatcher } from '../src/modules/events/event-dispatcher.js';
 import { ExpertiseService } from '../src/modules/expertise/expertise.service.js';
+import { RecognitionService } from '../src/modules/recognition/recognition.service.js';
 import { UsersService } from '../src/modules/users/users.service.js';
 import { TestApp } from './support/test-app.js';
 
@@ -171,6 +172,24 @@ describe('recognition: points from evidence of reuse', () => {
     expect(after).toEqual(before);
     expect(await pointsOf('author')).toBe(10);
     expect(await pointsOf('lead')).toBe(25);
+  });
+
+  it('rebuilds the same balances from the ledger', async () => {
+    const balances = () =>
+      sql(
+        `SELECT user_id, period, tag, points FROM points_balances WHERE organization_id = $1
+         ORDER BY user_id, period, tag`,
+        [organizationId],
+      );
+    const before = await balances();
+    expect(before.length).toBeGreaterThan(0);
+    await sql(`UPDATE points_balances SET points = points + 1000 WHERE organization_id = $1`, [
+      organizationId,
+    ]);
+    const progress: number[] = [];
+    await t.app.get(RecognitionService).rebuild([organizationId], (done) => progress.push(done));
+    expect(await balances()).toEqual(before);
+    expect(progress).toEqual([1]);
   });
 
   it('keeps another organization’s leaderboard apart', async () => {

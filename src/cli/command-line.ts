@@ -9,13 +9,21 @@ export const USAGE = `Usage: npm run cli -- <command> [options]
   user import FILE.csv --org S       CSV header: email,name,role,team,locale,password (last three optional)
   import FILE.jsonl --org S [--author E]   tips, one JSON object a line (upserts by externalId)
   export --org S                     all tips of the organization as JSON Lines, on standard output
+  recognition rebuild [--org S]      recompute points balances from the ledger (every organization)
 
 Runs against DATABASE_URL when set, else the embedded database in DATA_DIR (through the
 running server when there is one).`;
 
 /** A command line, checked and ready to run; `files` carries the contents of files it names. */
 export interface Command {
-  name: 'org create' | 'team create' | 'user create' | 'user import' | 'import' | 'export';
+  name:
+    | 'org create'
+    | 'team create'
+    | 'user create'
+    | 'user import'
+    | 'import'
+    | 'export'
+    | 'recognition rebuild';
   options: Record<string, string>;
   file?: string;
 }
@@ -48,6 +56,7 @@ const REQUIRED: Record<Command['name'], string[]> = {
   'user import': ['org'],
   import: ['org'],
   export: ['org'],
+  'recognition rebuild': [],
 };
 
 const TAKES_FILE = new Set<Command['name']>(['user import', 'import']);

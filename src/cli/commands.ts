@@ -3,6 +3,7 @@ import { Role } from '../common/auth/role.js';
 import { inputProblems } from '../common/validation/input-validation.pipe.js';
 import { OrganizationsService } from '../modules/organizations/organizations.service.js';
 import { CreateTeamInput } from '../modules/teams/team.types.js';
+import { RecognitionService } from '../modules/recognition/recognition.service.js';
 import { TeamsService } from '../modules/teams/teams.service.js';
 import { TipsImportService } from '../modules/tips/tips-import.service.js';
 import { CreateUserInput } from '../modules/users/user.types.js';
@@ -103,6 +104,15 @@ export async function runCommand(
       const orgId = await organizationId();
       if (!orgId) return 1;
       for await (const line of app.get(TipsImportService).export(orgId)) output.out(line);
+      return 0;
+    }
+    case 'recognition rebuild': {
+      const ids = options.org
+        ? [await organizationId()]
+        : await app.get(OrganizationsService).allIds();
+      if (ids.some((id) => !id)) return 1;
+      await app.get(RecognitionService).rebuild(ids as string[], output.progress);
+      output.out(`Rebuilt the points balances of ${ids.length} organization(s) from the ledger.`);
       return 0;
     }
     case 'user import': {

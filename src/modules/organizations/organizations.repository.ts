@@ -22,6 +22,12 @@ export class OrganizationsRepository {
     return this.repo.findOneBy({ slug });
   }
 
+  async allIds(): Promise<string[]> {
+    return (await this.repo.find({ select: { id: true }, order: { createdAt: 'ASC' } })).map(
+      (organization) => organization.id,
+    );
+  }
+
   count(): Promise<number> {
     return this.repo.count();
   }

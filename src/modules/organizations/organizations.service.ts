@@ -31,6 +31,10 @@ export class OrganizationsService {
     return this.organizations.findBySlug(slug.trim().toLowerCase());
   }
 
+  allIds(): Promise<string[]> {
+    return this.organizations.allIds();
+  }
+
   count(): Promise<number> {
     return this.organizations.count();
   }

@@ -86,6 +86,29 @@ export class RecognitionRepository {
     );
   }
 
+  /**
+   * Recomputes an organization's balances from its ledger, holding the recognition
+   * consumer's lock so that no credit lands halfway (call inside a transaction).
+   */
+  async rebuildBalances(organizationId: string): Promise<void> {
+    await this.tx.manager.query(
+      `SELECT pg_advisory_xact_lock(hashtext('floorwalker.consumer'), hashtext('recognition'))`,
+    );
+    await this.tx.manager.query(`DELETE FROM points_balances WHERE organization_id = $1`, [
+      organizationId,
+    ]);
+    await this.tx.manager.query(
+      `INSERT INTO points_balances (organization_id, user_id, period, tag, points)
+       SELECT l.organization_id, l.user_id, p.period, t.tag, sum(l.amount)::int
+       FROM points_ledger l
+         CROSS JOIN LATERAL unnest(ARRAY['all', l.week, l.month]) AS p(period)
+         CROSS JOIN LATERAL unnest(array_prepend('', l.tags)) AS t(tag)
+       WHERE l.organization_id = $1
+       GROUP BY l.organization_id, l.user_id, p.period, t.tag`,
+      [organizationId],
+    );
+  }
+
   /** What the user earned on a day, in credits the daily cap limits. */
   async cappedOn(organizationId: string, userId: string, day: string): Promise<number> {
     const [row] = await this.tx.manager.query(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Permission, allows } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 import type { DomainEvent } from '../events/domain-event.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { QuestionsService } from '../questions/questions.service.js';
@@ -55,6 +56,7 @@ export class RecognitionService {
     private readonly tips: TipsService,
     private readonly questions: QuestionsService,
     private readonly users: UsersService,
+    private readonly tx: TransactionHost,
   ) {}
 
   rules(organizationId: string): Promise<RecognitionRules> {
@@ -224,6 +226,20 @@ export class RecognitionService {
         };
     }
     return none;
+  }
+
+  /**
+   * Recomputes every organization's balances from the ledger (they are a materialized
+   * sum of it), one organization a transaction, reporting progress.
+   */
+  async rebuild(
+    organizationIds: string[],
+    progress?: (done: number, total: number) => void,
+  ): Promise<void> {
+    for (const [i, organizationId] of organizationIds.entries()) {
+      await this.tx.run(() => this.ledger.rebuildBalances(organizationId));
+      progress?.(i + 1, organizationIds.length);
+    }
   }
 
   /** The period key of now in the organization's time zone ('all' for all time). */
