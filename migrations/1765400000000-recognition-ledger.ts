@@ -58,6 +58,22 @@ export class RecognitionLedger1765400000000 implements MigrationInterface {
     await db.query(
       `CREATE INDEX points_balances_rank_idx ON points_balances (organization_id, period, tag, points DESC)`,
     );
+    // one row per badge, tier and tag (or '') a user reached; never revoked
+    await db.query(`
+      CREATE TABLE user_badges (
+        organization_id uuid NOT NULL,
+        user_id uuid NOT NULL,
+        badge text NOT NULL,
+        tier text NOT NULL CHECK (tier IN ('BRONZE', 'SILVER', 'GOLD')),
+        tag text NOT NULL DEFAULT '',
+        evidence text NOT NULL,
+        awarded_at timestamptz(3) NOT NULL DEFAULT clock_timestamp(),
+        PRIMARY KEY (organization_id, user_id, badge, tier, tag),
+        FOREIGN KEY (organization_id, user_id) REFERENCES users (organization_id, id) ON DELETE CASCADE
+      )`);
+    await db.query(
+      `CREATE INDEX user_badges_badge_idx ON user_badges (organization_id, badge, tier, awarded_at)`,
+    );
     await db.query(`
       INSERT INTO event_consumers (name, transaction_id, event_id) VALUES ('recognition', '0', 0)
       ON CONFLICT DO NOTHING`);
@@ -65,7 +81,7 @@ export class RecognitionLedger1765400000000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DELETE FROM event_consumers WHERE name = 'recognition'`);
-    await db.query(`DROP TABLE points_balances, points_ledger, recognition_rules`);
+    await db.query(`DROP TABLE user_badges, points_balances, points_ledger, recognition_rules`);
     await db.query(`ALTER TABLE organizations DROP COLUMN time_zone`);
   }
 }

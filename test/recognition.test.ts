@@ -99,6 +99,7 @@ describe('recognition: points from evidence of reuse', () => {
       ['HELPFUL_VOTE_TAKEN_BACK', -5],
       ['HELPFUL_VOTE', 5],
       ['TIP_REUSED', 10],
+      ['TIP_PUBLISHED', 0],
     ]);
   });
 
@@ -172,6 +173,69 @@ describe('recognition: points from evidence of reuse', () => {
     expect(after).toEqual(before);
     expect(await pointsOf('author')).toBe(10);
     expect(await pointsOf('lead')).toBe(25);
+  });
+
+  it('awards the first-tip badge with the first published tip, with a notification, once', async () => {
+    await t.gql(
+      `mutation { createTip(input: {title: "Second tip", body: "More.", tags: ["billing"], publish: true}) { tip { id } } }`,
+      {},
+      token.author,
+    );
+    await caughtUp();
+    const author = await t.gql(
+      `query ($id: ID!) { node(id: $id) { ... on User { badges { key tier tag evidence } } } }`,
+      { id: id.author },
+      token.reuser,
+    );
+    expect(author.data!.node.badges).toEqual([
+      { key: 'FIRST_TIP', tier: 'BRONZE', tag: null, evidence: '1 × TIP_PUBLISHED' },
+    ]);
+    const catalog = await t.gql(
+      `{ badgeCatalog { key tiers { tier threshold } holders { user { id } tier } } }`,
+      {},
+      token.reuser,
+    );
+    const firstTip = catalog.data!.badgeCatalog.find((b: { key: string }) => b.key === 'FIRST_TIP');
+    expect(firstTip).toEqual({
+      key: 'FIRST_TIP',
+      tiers: [{ tier: 'BRONZE', threshold: 1 }],
+      holders: [{ user: { id: id.author }, tier: 'BRONZE' }],
+    });
+    let kinds: string[] = [];
+    for (let i = 0; i < 50 && !kinds.includes('BADGE_AWARDED'); i++) {
+      await t.app.get(EventDispatcher).wake();
+      kinds = (
+        await t.gql(`{ notifications { edges { node { kind message } } } }`, {}, token.author)
+      ).data!.notifications.edges.map((edge: { node: { kind: string } }) => edge.node.kind);
+    }
+    expect(kinds).toContain('BADGE_AWARDED');
+  });
+
+  it('awards a tiered badge at its exact threshold, and not one below', async () => {
+    const lifesaver = async () => {
+      await caughtUp();
+      const lead = await t.gql(
+        `query ($id: ID!) { node(id: $id) { ... on User { badges { key tier } } } }`,
+        { id: id.lead },
+        token.lead,
+      );
+      return lead.data!.node.badges.filter((badge: { key: string }) => badge.key === 'LIFESAVER');
+    };
+    for (let i = 1; i <= 5; i++) {
+      const asked = await t.gql(
+        `mutation ($title: String!) { askQuestion(input: {title: $title, tags: ["billing"], urgency: LIVE_CALL}) { question { id } } }`,
+        { title: `Customer waiting ${i}` },
+        token.reuser,
+      );
+      await t.gql(
+        `mutation ($id: ID!) { answerQuestion(input: {questionId: $id, body: "Do this."}) { answer { id } } }`,
+        { id: asked.data!.askQuestion.question.id },
+        token.lead,
+      );
+      // four LIVE_CALL answers in time: no badge yet; the fifth: bronze
+      if (i === 4) expect(await lifesaver()).toEqual([]);
+    }
+    expect(await lifesaver()).toEqual([{ key: 'LIFESAVER', tier: 'BRONZE' }]);
   });
 
   it('rebuilds the same balances from the ledger', async () => {

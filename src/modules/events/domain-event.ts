@@ -21,7 +21,8 @@ export type DomainEventType =
   | 'question.closed'
   | 'question.reopened'
   | 'question.promoted'
-  | 'answer.voted';
+  | 'answer.voted'
+  | 'badge.awarded';
 
 /** A change that others react to, appended to the log in the transaction that made it. */
 export interface DomainEvent {

@@ -100,6 +100,16 @@ export class InboxLive implements OnModuleInit {
             eventId: event.id,
           });
       };
+      if (event.type === 'badge.awarded') {
+        const tier = String(event.data.tier).toLowerCase();
+        const tag = event.data.tag ? ` in ${String(event.data.tag)}` : '';
+        to(
+          event.subjectId,
+          NotificationKind.BADGE_AWARDED,
+          `You earned the ${tier} ${String(event.data.name)} badge${tag}.`,
+        );
+        continue;
+      }
       if (event.type === 'expertise.granted') {
         to(
           event.subjectId,

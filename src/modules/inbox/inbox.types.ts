@@ -16,6 +16,7 @@ const SUBJECT_TYPE: Record<NotificationKind, NodeType | null> = {
   ANSWER_ACCEPTED: 'Question',
   QUESTION_ESCALATED: 'Question',
   EXPERTISE_GRANTED: 'User',
+  BADGE_AWARDED: 'User',
   TAG_DIGEST: null,
 };
 

@@ -35,10 +35,13 @@ export enum PointsReason {
   LIVE_CALL_ANSWERED = 'LIVE_CALL_ANSWERED',
   TIP_VERIFIED = 'TIP_VERIFIED',
   KUDOS = 'KUDOS',
+  /** evidence for the first-tip badge: no points (never an activity goal) */
+  TIP_PUBLISHED = 'TIP_PUBLISHED',
 }
 
 /** Credits the daily cap does not limit: accepted answers (as Apache Answer does) and reversals. */
 export const UNCAPPED = new Set([
+  PointsReason.TIP_PUBLISHED,
   PointsReason.ANSWER_ACCEPTED,
   PointsReason.HELPFUL_VOTE_TAKEN_BACK,
   PointsReason.ACCEPTANCE_MOVED,

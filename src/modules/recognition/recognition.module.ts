@@ -1,18 +1,30 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { EventDispatcher } from '../events/event-dispatcher.js';
-import { EventDeliveryModule } from '../events/events.module.js';
+import { EventDeliveryModule, EventsModule } from '../events/events.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { QuestionsModule } from '../questions/questions.module.js';
 import { TipsModule } from '../tips/tips.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { RecognitionRepository } from './recognition.repository.js';
-import { RecognitionResolver, UserPointsResolver } from './recognition.resolver.js';
+import {
+  BadgesResolver,
+  RecognitionResolver,
+  UserBadgeResolver,
+  UserPointsResolver,
+} from './recognition.resolver.js';
 import { RecognitionService } from './recognition.service.js';
 
 /** Recognition: points from evidence of reuse, read by users, leads and admins. */
 @Module({
-  imports: [OrganizationsModule, TipsModule, QuestionsModule, UsersModule],
-  providers: [RecognitionRepository, RecognitionService, RecognitionResolver, UserPointsResolver],
+  imports: [EventsModule, OrganizationsModule, TipsModule, QuestionsModule, UsersModule],
+  providers: [
+    RecognitionRepository,
+    RecognitionService,
+    RecognitionResolver,
+    BadgesResolver,
+    UserBadgeResolver,
+    UserPointsResolver,
+  ],
   exports: [RecognitionService],
 })
 export class RecognitionModule {}

@@ -21,6 +21,22 @@ export interface LedgerEntry {
 
 export type NewLedgerEntry = Omit<LedgerEntry, 'id' | 'createdAt'>;
 
+export interface UserBadgeRow {
+  organizationId: string;
+  userId: string;
+  badge: string;
+  tier: string;
+  /** '' for a badge not per tag */
+  tag: string;
+  evidence: string;
+  awardedAt: Date;
+}
+
+export type NewBadge = Omit<UserBadgeRow, 'awardedAt'>;
+
+const BADGE = `organization_id AS "organizationId", user_id AS "userId", badge, tier, tag, evidence,
+  awarded_at AS "awardedAt"`;
+
 const ENTRY = `id::text, organization_id AS "organizationId", user_id AS "userId", amount, reason,
   event_id::text AS "eventId", subject_id AS "subjectId", tags, idempotency_key AS "idempotencyKey",
   reverses::text, to_char(day, 'YYYY-MM-DD') AS day, week, month, created_at AS "createdAt"`;
@@ -120,17 +136,71 @@ export class RecognitionRepository {
     return row.total;
   }
 
-  /** The newest credit whose key starts with `prefix` that nothing has reversed yet. */
-  async latestUnreversed(organizationId: string, prefix: string): Promise<LedgerEntry | null> {
+  /**
+   * The newest credit, from an event before `beforeEventId`, whose key starts with
+   * `prefix` and that nothing has reversed yet.
+   */
+  async latestUnreversed(
+    organizationId: string,
+    prefix: string,
+    beforeEventId: string,
+  ): Promise<LedgerEntry | null> {
     const [row] = await this.tx.manager.query(
       `SELECT ${ENTRY} FROM points_ledger l
        WHERE organization_id = $1 AND starts_with(idempotency_key, $2) AND reverses IS NULL
+         AND event_id < $3
          AND NOT EXISTS (SELECT 1 FROM points_ledger r
                          WHERE r.organization_id = l.organization_id AND r.reverses = l.id)
        ORDER BY id DESC LIMIT 1`,
-      [organizationId, prefix],
+      [organizationId, prefix, beforeEventId],
     );
     return row ?? null;
+  }
+
+  /** How many of the user's entries of a reason stand (not reversed), in one tag or all. */
+  async evidence(
+    organizationId: string,
+    userId: string,
+    reason: PointsReason,
+    tag: string | null,
+  ): Promise<number> {
+    const [row] = await this.tx.manager.query(
+      `SELECT count(*)::int AS n FROM points_ledger l
+       WHERE l.organization_id = $1 AND l.user_id = $2 AND l.reason = $3
+         AND ($4::text IS NULL OR $4 = ANY(l.tags))
+         AND NOT EXISTS (SELECT 1 FROM points_ledger r
+                         WHERE r.organization_id = l.organization_id AND r.reverses = l.id)`,
+      [organizationId, userId, reason, tag],
+    );
+    return row.n;
+  }
+
+  /** Awards a badge tier unless the user holds it; true when awarded now. */
+  async award(badge: NewBadge): Promise<boolean> {
+    const rows = await this.tx.manager.query(
+      `INSERT INTO user_badges (organization_id, user_id, badge, tier, tag, evidence)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING badge`,
+      [badge.organizationId, badge.userId, badge.badge, badge.tier, badge.tag, badge.evidence],
+    );
+    return rows.length > 0;
+  }
+
+  /** Badges of users, oldest first. */
+  async badgesOf(organizationId: string, userIds: readonly string[]): Promise<UserBadgeRow[]> {
+    return this.tx.manager.query(
+      `SELECT ${BADGE} FROM user_badges
+       WHERE organization_id = $1 AND user_id = ANY($2::uuid[]) ORDER BY awarded_at, badge, tier`,
+      [organizationId, [...userIds]],
+    );
+  }
+
+  /** Who holds a badge, first awarded first. */
+  holders(organizationId: string, badge: string, limit: number): Promise<UserBadgeRow[]> {
+    return this.tx.manager.query(
+      `SELECT ${BADGE} FROM user_badges WHERE organization_id = $1 AND badge = $2
+       ORDER BY awarded_at, user_id LIMIT $3`,
+      [organizationId, badge, limit],
+    );
   }
 
   /** Points per user in a period ('all', a week or a month key). */

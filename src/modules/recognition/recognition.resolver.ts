@@ -11,7 +11,8 @@ import {
 } from '@nestjs/graphql';
 import { Allow, Context, CurrentCaller } from '../../common/auth/decorators.js';
 import { Permission } from '../../common/auth/policy.js';
-import type { Caller, RequestContext } from '../../common/context/request-context.js';
+import type { Caller } from '../../common/context/request-context.js';
+import { RequestContext, byKeys } from '../../common/context/request-context.js';
 import {
   Connection,
   MAX_PAGE_SIZE,
@@ -26,6 +27,7 @@ import { User } from '../users/user.types.js';
 import { UsersService } from '../users/users.service.js';
 import { RecognitionPeriod, RecognitionService } from './recognition.service.js';
 import {
+  BadgeType,
   LeaderboardArgs,
   LeaderboardConnection,
   LeaderboardEntry,
@@ -34,7 +36,10 @@ import {
   RecognitionRulesPayload,
   RecognitionRulesType,
   UpdateRecognitionRulesInput,
+  UserBadge,
 } from './recognition.types.js';
+import { BADGES } from './badges.js';
+import type { UserBadgeRow } from './recognition.repository.js';
 
 @ArgsType()
 class HistoryArgs {
@@ -131,9 +136,62 @@ export class RecognitionResolver {
   }
 }
 
+@Resolver(() => BadgeType)
+export class BadgesResolver {
+  constructor(private readonly recognition: RecognitionService) {}
+
+  @Allow(Permission.RECOGNITION_VIEW)
+  @Query(() => [BadgeType], { description: 'Every badge, what earns it, and who holds it.' })
+  badgeCatalog(): BadgeType[] {
+    return BADGES.map(BadgeType.from);
+  }
+
+  @ResolveField(() => [UserBadge], { description: 'Who holds it, first awarded first.' })
+  async holders(
+    @Parent() badge: BadgeType,
+    @CurrentCaller() caller: Caller,
+    @Args('first', { type: () => Int, defaultValue: 20, description: 'From 1 to 100.' })
+    first: number,
+  ): Promise<UserBadge[]> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+      throw badInput(`"first" must be from 1 to ${MAX_PAGE_SIZE}; got ${first}.`);
+    return (await this.recognition.holders(caller.organizationId, badge.key, first)).map(
+      UserBadge.from,
+    );
+  }
+}
+
+@Resolver(() => UserBadge)
+export class UserBadgeResolver {
+  constructor(private readonly users: UsersService) {}
+
+  @ResolveField(() => User, { nullable: true })
+  async user(@Parent() badge: UserBadge, @Context() context: RequestContext): Promise<User | null> {
+    const user = await context
+      .loader('userById', async (ids) =>
+        byKeys(ids, await this.users.findByIds(badge.organizationId, ids)),
+      )
+      .load(badge.userId);
+    return user && User.from(user);
+  }
+}
+
 @Resolver(() => User)
 export class UserPointsResolver {
   constructor(private readonly recognition: RecognitionService) {}
+
+  @ResolveField(() => [UserBadge], {
+    description: 'Badges reached, one per tier (and tag), oldest first; visible to everyone.',
+  })
+  async badges(@Parent() user: User, @Context() context: RequestContext): Promise<UserBadge[]> {
+    const badges = await context
+      .loader<UserBadgeRow[]>('userBadges', async (ids) => {
+        const rows = await this.recognition.badgesOf(user.organizationId, ids);
+        return ids.map((id) => rows.filter((row) => row.userId === id));
+      })
+      .load(user.userId);
+    return (badges ?? []).map(UserBadge.from);
+  }
 
   @ResolveField(() => Int, {
     nullable: true,

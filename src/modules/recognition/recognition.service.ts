@@ -3,12 +3,14 @@ import { Permission, allows } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import type { DomainEvent } from '../events/domain-event.js';
+import { DomainEvents } from '../events/domain-events.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { QuestionsService } from '../questions/questions.service.js';
 import { TipsService } from '../tips/tips.service.js';
 import { UsersService } from '../users/users.service.js';
 import { PointsReason, RecognitionRules, UNCAPPED, capped, periodsOf } from './points-rules.js';
-import { LedgerEntry, RecognitionRepository } from './recognition.repository.js';
+import { BADGES, tiersReached } from './badges.js';
+import { LedgerEntry, RecognitionRepository, UserBadgeRow } from './recognition.repository.js';
 
 export enum RecognitionPeriod {
   WEEK = 'WEEK',
@@ -33,6 +35,7 @@ interface Reversal {
 }
 
 const EARNING = new Set([
+  'tip.published',
   'tip.used',
   'tip.helpfulAdded',
   'tip.helpfulRemoved',
@@ -57,6 +60,7 @@ export class RecognitionService {
     private readonly questions: QuestionsService,
     private readonly users: UsersService,
     private readonly tx: TransactionHost,
+    private readonly events: DomainEvents,
   ) {}
 
   rules(organizationId: string): Promise<RecognitionRules> {
@@ -88,8 +92,8 @@ export class RecognitionService {
               await this.ledger.cappedOn(event.organizationId, credit.userId, periods.day),
               rules.dailyCap,
             );
-        if (amount <= 0) continue;
-        await this.ledger.add({
+        // a capped credit is still written, at 0: evidence for badges, and shown in the history
+        const added = await this.ledger.add({
           organizationId: event.organizationId,
           userId: credit.userId,
           amount,
@@ -101,11 +105,13 @@ export class RecognitionService {
           reverses: null,
           ...periods,
         });
+        if (added) await this.awardBadges(event, added);
       }
       for (const reversal of reversals) {
         const original = await this.ledger.latestUnreversed(
           event.organizationId,
           reversal.keyPrefix,
+          event.id,
         );
         if (!original) continue;
         await this.ledger.add({
@@ -113,12 +119,52 @@ export class RecognitionService {
           amount: -original.amount,
           reason: reversal.reason,
           eventId: event.id,
-          idempotencyKey: `reverses:${original.id}`,
+          // one reversal per event that takes something back: a replay finds it done
+          idempotencyKey: `reversal:${event.id}`,
           reverses: original.id,
           ...periods,
         });
       }
     }
+  }
+
+  /** Awards the badges an entry's reason counts towards, at every tier reached now. */
+  private async awardBadges(event: DomainEvent, entry: LedgerEntry): Promise<void> {
+    for (const badge of BADGES.filter((b) => b.counts === entry.reason)) {
+      for (const tag of badge.perTag ? entry.tags : [null]) {
+        const count = await this.ledger.evidence(
+          entry.organizationId,
+          entry.userId,
+          entry.reason,
+          tag,
+        );
+        for (const tier of tiersReached(badge, count)) {
+          const awarded = await this.ledger.award({
+            organizationId: entry.organizationId,
+            userId: entry.userId,
+            badge: badge.key,
+            tier,
+            tag: tag ?? '',
+            evidence: `${count} × ${entry.reason}${tag ? ` in ${tag}` : ''}`,
+          });
+          if (awarded)
+            await this.events.record({
+              organizationId: entry.organizationId,
+              type: 'badge.awarded',
+              subjectId: entry.userId,
+              data: { badge: badge.key, tier, tag, name: badge.name, causedBy: event.id },
+            });
+        }
+      }
+    }
+  }
+
+  badgesOf(organizationId: string, userIds: readonly string[]): Promise<UserBadgeRow[]> {
+    return this.ledger.badgesOf(organizationId, userIds);
+  }
+
+  holders(organizationId: string, badge: string, limit: number): Promise<UserBadgeRow[]> {
+    return this.ledger.holders(organizationId, badge, limit);
   }
 
   /** What an event earns and takes back, by the rules in force. */
@@ -131,7 +177,8 @@ export class RecognitionService {
     const actor = event.actorId;
     if (event.type.startsWith('tip.')) {
       const [tip] = await this.tips.findByIds(event.organizationId, [event.subjectId]);
-      if (!tip || tip.authorId === actor) return none;
+      // one's own tip earns nothing, but publishing it is one's own act by nature
+      if (!tip || (tip.authorId === actor && event.type !== 'tip.published')) return none;
       const credit = (amount: number, reason: PointsReason, key: string): Credit => ({
         userId: tip.authorId,
         amount,
@@ -141,6 +188,12 @@ export class RecognitionService {
         tags: tip.tags ?? [],
       });
       switch (event.type) {
+        case 'tip.published':
+          // no points (never an activity goal); evidence for the first-tip badge, once
+          return {
+            credits: [credit(0, PointsReason.TIP_PUBLISHED, `first-tip:${tip.authorId}`)],
+            reversals: [],
+          };
         case 'tip.used':
           // once per reusing agent per day
           return {

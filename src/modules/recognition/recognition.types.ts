@@ -5,7 +5,8 @@ import { toGlobalId } from '../../common/graphql/global-id.js';
 import { UserError } from '../../common/graphql/user-error.js';
 import { User } from '../users/user.types.js';
 import { PointsReason, RecognitionRules } from './points-rules.js';
-import type { LedgerEntry } from './recognition.repository.js';
+import { BADGES, Badge, BadgeTier } from './badges.js';
+import type { LedgerEntry, UserBadgeRow } from './recognition.repository.js';
 import { RecognitionPeriod } from './recognition.service.js';
 
 registerEnumType(RecognitionPeriod, {
@@ -162,4 +163,83 @@ export class LeaderboardArgs {
 
   @Field(() => String, { nullable: true })
   after?: string | null;
+}
+
+registerEnumType(BadgeTier, { name: 'BadgeTier' });
+
+@ObjectType('UserBadge', { description: 'A badge tier a user reached; never revoked.' })
+export class UserBadge {
+  @Field({ description: 'e.g. "FIRST_TIP".' })
+  key: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => BadgeTier)
+  tier: BadgeTier;
+
+  @Field(() => String, { nullable: true, description: 'For badges earned in one tag.' })
+  tag: string | null;
+
+  @Field({ description: 'The evidence that earned it, e.g. "10 × TIP_REUSED".' })
+  evidence: string;
+
+  @Field()
+  awardedAt: Date;
+
+  organizationId: string;
+  userId: string;
+
+  static from(row: UserBadgeRow): UserBadge {
+    return {
+      key: row.badge,
+      name: BADGES.find((badge) => badge.key === row.badge)?.name ?? row.badge,
+      tier: row.tier as BadgeTier,
+      tag: row.tag || null,
+      evidence: row.evidence,
+      awardedAt: row.awardedAt,
+      organizationId: row.organizationId,
+      userId: row.userId,
+    };
+  }
+}
+
+@ObjectType()
+export class BadgeThreshold {
+  @Field(() => BadgeTier)
+  tier: BadgeTier;
+
+  @Field(() => Int)
+  threshold: number;
+}
+
+@ObjectType('Badge', { description: 'A badge of the catalog, and what earns it.' })
+export class BadgeType {
+  @Field()
+  key: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  criterion: string;
+
+  @Field({ description: 'Earned in each tag on its own.' })
+  perTag: boolean;
+
+  @Field(() => [BadgeThreshold])
+  tiers: BadgeThreshold[];
+
+  static from(badge: Badge): BadgeType {
+    return {
+      key: badge.key,
+      name: badge.name,
+      criterion: badge.criterion,
+      perTag: badge.perTag,
+      tiers: (Object.entries(badge.tiers) as [BadgeTier, number][]).map(([tier, threshold]) => ({
+        tier,
+        threshold,
+      })),
+    };
+  }
 }
