@@ -75,13 +75,65 @@ export class RecognitionLedger1765400000000 implements MigrationInterface {
       `CREATE INDEX user_badges_badge_idx ON user_badges (organization_id, badge, tier, awarded_at)`,
     );
     await db.query(`
+      CREATE TABLE kudos (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        organization_id uuid NOT NULL,
+        from_user_id uuid NOT NULL,
+        to_user_id uuid NOT NULL,
+        message text NOT NULL CHECK (length(message) BETWEEN 1 AND 500),
+        tip_id uuid,
+        answer_id uuid,
+        by_lead boolean NOT NULL,
+        created_at timestamptz(3) NOT NULL DEFAULT clock_timestamp(),
+        FOREIGN KEY (organization_id, from_user_id) REFERENCES users (organization_id, id) ON DELETE CASCADE,
+        FOREIGN KEY (organization_id, to_user_id) REFERENCES users (organization_id, id) ON DELETE CASCADE,
+        FOREIGN KEY (organization_id, tip_id) REFERENCES tips (organization_id, id),
+        FOREIGN KEY (organization_id, answer_id) REFERENCES answers (organization_id, id)
+      )`);
+    await db.query(
+      `CREATE INDEX kudos_to_idx ON kudos (organization_id, to_user_id, created_at)`,
+    );
+    await db.query(
+      `CREATE INDEX kudos_from_idx ON kudos (organization_id, from_user_id, created_at)`,
+    );
+    // the mentor role: a capability beside the user's role, per tag, with a capacity
+    await db.query(`
+      CREATE TABLE mentor_roles (
+        organization_id uuid NOT NULL,
+        user_id uuid NOT NULL,
+        tags text[] NOT NULL,
+        capacity integer NOT NULL CHECK (capacity BETWEEN 1 AND 20),
+        reason text NOT NULL,
+        granted_by uuid NOT NULL,
+        granted_at timestamptz(3) NOT NULL DEFAULT clock_timestamp(),
+        PRIMARY KEY (organization_id, user_id),
+        FOREIGN KEY (organization_id, user_id) REFERENCES users (organization_id, id) ON DELETE CASCADE,
+        FOREIGN KEY (organization_id, granted_by) REFERENCES users (organization_id, id)
+      )`);
+    await db.query(`
+      CREATE TABLE mentor_role_audit (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        organization_id uuid NOT NULL,
+        user_id uuid NOT NULL,
+        action text NOT NULL CHECK (action IN ('GRANTED', 'REVOKED')),
+        tags text[] NOT NULL,
+        capacity integer,
+        reason text NOT NULL,
+        actor_id uuid NOT NULL,
+        created_at timestamptz(3) NOT NULL DEFAULT clock_timestamp(),
+        FOREIGN KEY (organization_id, user_id) REFERENCES users (organization_id, id) ON DELETE CASCADE,
+        FOREIGN KEY (organization_id, actor_id) REFERENCES users (organization_id, id)
+      )`);
+    await db.query(`
       INSERT INTO event_consumers (name, transaction_id, event_id) VALUES ('recognition', '0', 0)
       ON CONFLICT DO NOTHING`);
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DELETE FROM event_consumers WHERE name = 'recognition'`);
-    await db.query(`DROP TABLE user_badges, points_balances, points_ledger, recognition_rules`);
+    await db.query(
+      `DROP TABLE mentor_role_audit, mentor_roles, kudos, user_badges, points_balances, points_ledger, recognition_rules`,
+    );
     await db.query(`ALTER TABLE organizations DROP COLUMN time_zone`);
   }
 }

@@ -7,6 +7,7 @@ import { DatabaseTarget } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
 import { InboxModule } from './modules/inbox/inbox.module.js';
+import { MentoringModule } from './modules/mentoring/mentoring.module.js';
 import { RecognitionModule } from './modules/recognition/recognition.module.js';
 import { QuestionsModule } from './modules/questions/questions.module.js';
 import { SearchModule } from './modules/search/search.module.js';
@@ -36,6 +37,7 @@ export class CoreModule {
       QuestionsModule,
       InboxModule,
       RecognitionModule,
+      MentoringModule,
       SearchModule,
       DemoModule,
     ];

@@ -56,6 +56,12 @@ export enum Permission {
   /** the leaderboard and the rules in force, for everyone: recognition is visible */
   RECOGNITION_VIEW = 'recognition.view',
   RECOGNITION_MANAGE = 'recognition.manage',
+  /** kudos to a colleague: peers a few a day, without points */
+  KUDOS_GIVE = 'kudos.give',
+  /** kudos that earn points, any time: leads and admins */
+  KUDOS_AWARD = 'kudos.award',
+  /** grant and revoke the mentor role */
+  MENTOR_GRANT = 'mentor.grant',
 }
 
 /**
@@ -99,6 +105,7 @@ const EVERYONE: Partial<Record<Permission, Scope>> = {
   [P.PRESENCE_SET]: OWN,
   [P.RECOGNITION_READ]: OWN,
   [P.RECOGNITION_VIEW]: ORGANIZATION,
+  [P.KUDOS_GIVE]: ORGANIZATION,
 };
 
 /** What an integration token may do: keep presence true from the phone system, nothing else. */
@@ -126,6 +133,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [P.QUESTION_ROUTING_READ]: TEAM,
     [P.QUESTION_PROMOTE]: ORGANIZATION,
     [P.RECOGNITION_READ]: TEAM,
+    [P.KUDOS_AWARD]: ORGANIZATION,
+    [P.MENTOR_GRANT]: TEAM,
   },
   [Role.ADMIN]: Object.fromEntries(
     Object.values(Permission).map((permission) => [

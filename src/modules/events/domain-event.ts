@@ -22,7 +22,10 @@ export type DomainEventType =
   | 'question.reopened'
   | 'question.promoted'
   | 'answer.voted'
-  | 'badge.awarded';
+  | 'badge.awarded'
+  | 'kudos.given'
+  | 'mentor.granted'
+  | 'mentor.revoked';
 
 /** A change that others react to, appended to the log in the transaction that made it. */
 export interface DomainEvent {

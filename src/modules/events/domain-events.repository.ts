@@ -57,6 +57,23 @@ export class DomainEventsRepository {
     );
   }
 
+  /** Events of these types, newest first, about `subjectIds` when given. */
+  recent(
+    organizationId: string,
+    types: DomainEventType[],
+    subjectIds: string[] | null,
+    offset: number,
+    limit: number,
+  ): Promise<DomainEvent[]> {
+    return this.tx.manager.query(
+      `SELECT ${COLUMNS} FROM domain_events
+       WHERE organization_id = $1 AND type = ANY($2::text[])
+         AND ($3::uuid[] IS NULL OR subject_id = ANY($3::uuid[]))
+       ORDER BY occurred_at DESC, id DESC OFFSET $4 LIMIT $5`,
+      [organizationId, types, subjectIds, offset, limit],
+    );
+  }
+
   /** Events of these types in an organization since a time, oldest first. */
   since(
     organizationId: string,

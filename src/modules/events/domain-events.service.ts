@@ -47,6 +47,17 @@ export class DomainEvents {
     return this.events.since(organizationId, types, since, limit);
   }
 
+  /** Events of these types, newest first (about `subjectIds` when given). */
+  recent(
+    organizationId: string,
+    types: DomainEventType[],
+    subjectIds: string[] | null,
+    offset: number,
+    limit: number,
+  ): Promise<DomainEvent[]> {
+    return this.events.recent(organizationId, types, subjectIds, offset, limit);
+  }
+
   /** What happened to a subject, oldest first (at most `limit` events). */
   about(organizationId: string, subjectId: string, limit = 500): Promise<DomainEvent[]> {
     return this.events.about(organizationId, subjectId, limit);

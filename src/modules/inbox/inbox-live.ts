@@ -83,7 +83,11 @@ export class InboxLive implements OnModuleInit {
       ]))
         questions.set(question.id, question);
       const claimers = mine
-        .filter((event) => event.type === 'question.claimed' && event.actorId)
+        .filter(
+          (event) =>
+            ['question.claimed', 'kudos.given', 'mentor.granted'].includes(event.type) &&
+            event.actorId,
+        )
         .map((event) => event.actorId!);
       for (const user of await this.users.findByIds(organizationId, [...new Set(claimers)]))
         names.set(user.id, user.displayName);
@@ -107,6 +111,22 @@ export class InboxLive implements OnModuleInit {
           event.subjectId,
           NotificationKind.BADGE_AWARDED,
           `You earned the ${tier} ${String(event.data.name)} badge${tag}.`,
+        );
+        continue;
+      }
+      if (event.type === 'kudos.given') {
+        to(
+          event.subjectId,
+          NotificationKind.KUDOS_RECEIVED,
+          `${names.get(event.actorId ?? '') ?? 'A colleague'} gave you kudos: ${String(event.data.message)}`,
+        );
+        continue;
+      }
+      if (event.type === 'mentor.granted') {
+        to(
+          event.subjectId,
+          NotificationKind.MENTOR_ROLE_GRANTED,
+          `${names.get(event.actorId ?? '') ?? 'Your lead'} made you a mentor in ${(event.data.tags as string[]).join(', ')}.`,
         );
         continue;
       }

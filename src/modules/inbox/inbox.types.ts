@@ -17,6 +17,8 @@ const SUBJECT_TYPE: Record<NotificationKind, NodeType | null> = {
   QUESTION_ESCALATED: 'Question',
   EXPERTISE_GRANTED: 'User',
   BADGE_AWARDED: 'User',
+  KUDOS_RECEIVED: 'User',
+  MENTOR_ROLE_GRANTED: 'User',
   TAG_DIGEST: null,
 };
 

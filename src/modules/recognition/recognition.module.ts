@@ -5,6 +5,10 @@ import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { QuestionsModule } from '../questions/questions.module.js';
 import { TipsModule } from '../tips/tips.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { RecognitionFeedResolver } from './feed.resolver.js';
+import { KudosRepository } from './kudos.repository.js';
+import { KudosResolver, UserKudosResolver } from './kudos.resolver.js';
+import { KudosService } from './kudos.service.js';
 import { RecognitionRepository } from './recognition.repository.js';
 import {
   BadgesResolver,
@@ -24,6 +28,11 @@ import { RecognitionService } from './recognition.service.js';
     BadgesResolver,
     UserBadgeResolver,
     UserPointsResolver,
+    KudosRepository,
+    KudosService,
+    KudosResolver,
+    UserKudosResolver,
+    RecognitionFeedResolver,
   ],
   exports: [RecognitionService],
 })

@@ -24,7 +24,7 @@ interface Credit {
   amount: number;
   reason: PointsReason;
   key: string;
-  subjectId: string;
+  subjectId: string | null;
   tags: string[];
 }
 
@@ -35,6 +35,7 @@ interface Reversal {
 }
 
 const EARNING = new Set([
+  'kudos.given',
   'tip.published',
   'tip.used',
   'tip.helpfulAdded',
@@ -175,6 +176,23 @@ export class RecognitionService {
   ): Promise<{ credits: Credit[]; reversals: Reversal[] }> {
     const none = { credits: [], reversals: [] };
     const actor = event.actorId;
+    if (event.type === 'kudos.given') {
+      // only a lead's kudos earn points: peers' kudos cannot be traded for them
+      if (event.data.byLead !== true || event.subjectId === actor) return none;
+      return {
+        credits: [
+          {
+            userId: event.subjectId,
+            amount: rules.kudos,
+            reason: PointsReason.KUDOS,
+            key: `kudos:${String(event.data.kudosId)}`,
+            subjectId: null,
+            tags: [],
+          },
+        ],
+        reversals: [],
+      };
+    }
     if (event.type.startsWith('tip.')) {
       const [tip] = await this.tips.findByIds(event.organizationId, [event.subjectId]);
       // one's own tip earns nothing, but publishing it is one's own act by nature

@@ -1,11 +1,13 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Length, Max, Min } from 'class-validator';
+import { Trimmed } from '../../common/validation/decorators.js';
 import { ConnectionType } from '../../common/graphql/connection.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
 import { UserError } from '../../common/graphql/user-error.js';
 import { User } from '../users/user.types.js';
 import { PointsReason, RecognitionRules } from './points-rules.js';
 import { BADGES, Badge, BadgeTier } from './badges.js';
+import type { KudosRow } from './kudos.repository.js';
 import type { LedgerEntry, UserBadgeRow } from './recognition.repository.js';
 import { RecognitionPeriod } from './recognition.service.js';
 
@@ -16,6 +18,7 @@ registerEnumType(RecognitionPeriod, {
 registerEnumType(PointsReason, { name: 'PointsReason' });
 
 const TIP_REASONS = new Set([
+  PointsReason.TIP_PUBLISHED,
   PointsReason.TIP_REUSED,
   PointsReason.HELPFUL_VOTE,
   PointsReason.HELPFUL_VOTE_TAKEN_BACK,
@@ -43,6 +46,7 @@ export class PointsEntry {
 
   static from(entry: LedgerEntry): PointsEntry {
     const type = TIP_REASONS.has(entry.reason) ? 'Tip' : 'Question';
+    // kudos have no subject
     return {
       amount: entry.amount,
       reason: entry.reason,
@@ -243,3 +247,85 @@ export class BadgeType {
     };
   }
 }
+
+@ObjectType('Kudos', { description: 'Thanks from a colleague; a lead’s kudos earn points.' })
+export class KudosType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  message: string;
+
+  @Field({ description: 'Given by a lead or admin (and so worth points).' })
+  byLead: boolean;
+
+  @Field()
+  createdAt: Date;
+
+  organizationId: string;
+  fromUserId: string;
+  toUserId: string;
+
+  static from(row: KudosRow): KudosType {
+    return {
+      id: row.id,
+      message: row.message,
+      byLead: row.byLead,
+      createdAt: row.createdAt,
+      organizationId: row.organizationId,
+      fromUserId: row.fromUserId,
+      toUserId: row.toUserId,
+    };
+  }
+}
+
+@InputType()
+export class GiveKudosInput {
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The tip it is for, if any.' })
+  tipId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The answer it is for, if any.' })
+  answerId?: string | null;
+
+  @Field({ description: '1-500 characters.' })
+  @Trimmed()
+  @Length(1, 500, { message: 'The message must be 1-500 characters.' })
+  message: string;
+}
+
+@ObjectType()
+export class KudosPayload {
+  @Field(() => KudosType, { nullable: true })
+  kudos?: KudosType | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+export enum RecognitionFeedKind {
+  BADGE = 'BADGE',
+  KUDOS = 'KUDOS',
+  MENTOR_ROLE = 'MENTOR_ROLE',
+}
+registerEnumType(RecognitionFeedKind, { name: 'RecognitionFeedKind' });
+
+@ObjectType({ description: 'A recognition as it happened: a badge, kudos, a mentor role.' })
+export class RecognitionFeedItem {
+  @Field(() => RecognitionFeedKind)
+  kind: RecognitionFeedKind;
+
+  @Field()
+  at: Date;
+
+  @Field({ description: 'What it was, e.g. "Gold Go-to expert in billing" or the kudos.' })
+  message: string;
+
+  organizationId: string;
+  userId: string;
+  byId: string | null;
+}
+
+export const RecognitionFeedConnection = ConnectionType(RecognitionFeedItem, 'RecognitionFeed');

@@ -1,0 +1,136 @@
+import {
+  Args,
+  ArgsType,
+  Field,
+  ID,
+  Int,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { Allow, Context, CurrentCaller } from '../../common/auth/decorators.js';
+import { Permission } from '../../common/auth/policy.js';
+import type { Caller } from '../../common/context/request-context.js';
+import { RequestContext, byKeys } from '../../common/context/request-context.js';
+import {
+  Connection,
+  MAX_PAGE_SIZE,
+  offsetCursor,
+  offsetOf,
+  offsetPageInfo,
+} from '../../common/graphql/connection.js';
+import { badInput, notFound } from '../../common/graphql/errors.js';
+import { idOfType } from '../../common/graphql/global-id.js';
+import type { DomainEvent } from '../events/domain-event.js';
+import { DomainEvents } from '../events/domain-events.service.js';
+import { User } from '../users/user.types.js';
+import { UsersService } from '../users/users.service.js';
+import {
+  RecognitionFeedConnection,
+  RecognitionFeedItem,
+  RecognitionFeedKind,
+} from './recognition.types.js';
+
+@ArgsType()
+class FeedArgs {
+  @Field(() => ID, {
+    nullable: true,
+    description: "One team's recognitions; the organization's when left out.",
+  })
+  teamId?: string | null;
+
+  @Field(() => Int, { defaultValue: 20, description: `From 1 to ${MAX_PAGE_SIZE}.` })
+  first: number = 20;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+const KINDS = {
+  'badge.awarded': RecognitionFeedKind.BADGE,
+  'kudos.given': RecognitionFeedKind.KUDOS,
+  'mentor.granted': RecognitionFeedKind.MENTOR_ROLE,
+} as const;
+
+function itemOf(event: DomainEvent): RecognitionFeedItem {
+  const data = event.data as Record<string, string | string[] | boolean | undefined>;
+  const tier = String(data.tier ?? '').toLowerCase();
+  const message =
+    event.type === 'badge.awarded'
+      ? `${tier.charAt(0).toUpperCase()}${tier.slice(1)} ${String(data.name)}${data.tag ? ` in ${String(data.tag)}` : ''}`
+      : event.type === 'kudos.given'
+        ? String(data.message)
+        : `Mentor in ${(data.tags as string[]).join(', ')}`;
+  return {
+    kind: KINDS[event.type as keyof typeof KINDS],
+    at: event.occurredAt,
+    message,
+    organizationId: event.organizationId,
+    userId: event.subjectId,
+    byId: event.actorId,
+  };
+}
+
+@Resolver(() => RecognitionFeedItem)
+export class RecognitionFeedResolver {
+  constructor(
+    private readonly events: DomainEvents,
+    private readonly users: UsersService,
+  ) {}
+
+  @Allow(Permission.RECOGNITION_VIEW)
+  @Query(() => RecognitionFeedConnection, {
+    description: 'Badges, kudos and mentor roles as they happened, newest first.',
+  })
+  async recognitionFeed(
+    @CurrentCaller() caller: Caller,
+    @Args() args: FeedArgs,
+  ): Promise<Connection<RecognitionFeedItem>> {
+    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE)
+      throw badInput(`"first" must be from 1 to ${MAX_PAGE_SIZE}; got ${args.first}.`);
+    const offset = offsetOf(args.after);
+    let members: string[] | null = null;
+    if (args.teamId) {
+      const teamId = idOfType(args.teamId, 'Team');
+      if (!teamId) throw notFound('team');
+      members = await this.users.memberIds(caller.organizationId, teamId);
+    }
+    const rows = await this.events.recent(
+      caller.organizationId,
+      Object.keys(KINDS) as (keyof typeof KINDS)[],
+      members,
+      offset,
+      args.first + 1,
+    );
+    const edges = rows
+      .slice(0, args.first)
+      .map((event, i) => ({ node: itemOf(event), cursor: offsetCursor(offset + i + 1) }));
+    return { edges, pageInfo: offsetPageInfo(edges, offset, rows.length > args.first) };
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'Who was recognized.' })
+  user(
+    @Parent() item: RecognitionFeedItem,
+    @Context() context: RequestContext,
+  ): Promise<User | null> {
+    return this.load(item.organizationId, item.userId, context);
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'Who gave it (kudos, mentor roles).' })
+  by(
+    @Parent() item: RecognitionFeedItem,
+    @Context() context: RequestContext,
+  ): Promise<User | null> {
+    return item.byId ? this.load(item.organizationId, item.byId, context) : Promise.resolve(null);
+  }
+
+  private async load(organizationId: string, id: string, context: RequestContext) {
+    const user = await context
+      .loader('userById', async (ids) =>
+        byKeys(ids, await this.users.findByIds(organizationId, ids)),
+      )
+      .load(id);
+    return user && User.from(user);
+  }
+}

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../src/common/auth/role.js';
+import { toGlobalId } from '../src/common/graphql/global-id.js';
+import { TransactionHost } from '../src/database/transaction-host.js';
+import { EventDispatcher } from '../src/modules/events/event-dispatcher.js';
+import { TestApp } from './support/test-app.js';
+
+const KUDOS = `mutation ($input: GiveKudosInput!) { giveKudos(input: $input) { kudos { id byLead from { displayName } } userErrors { field message code } } }`;
+const GRANT = `mutation ($input: GrantMentorRoleInput!) { grantMentorRole(input: $input) { user { id isMentor mentorRole { tags capacity } } userErrors { message code } } }`;
+const REVOKE = `mutation ($input: RevokeMentorRoleInput!) { revokeMentorRole(input: $input) { user { id isMentor } userErrors { message code } } }`;
+
+describe('kudos, the mentor role and the recognition feed', () => {
+  let t: TestApp;
+  const token: Record<string, string> = {};
+  const id: Record<string, string> = {};
+  const sql = (text: string, values: unknown[] = []) =>
+    t.app.get(TransactionHost).manager.query(text, values);
+  const settle = async () => {
+    for (let i = 0; i < 3; i++) await t.app.get(EventDispatcher).wake();
+  };
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    const north = await t.organization('north');
+    const team = await t.team(north.id, 'Billing floor');
+    id.team = toGlobalId('Team', team.id);
+    for (const [name, role, teamId] of [
+      ['lead', Role.TEAM_LEAD, team.id],
+      ['member', Role.AGENT, team.id],
+      ['peer', Role.AGENT, team.id],
+      ['outsider', Role.AGENT, null],
+    ] as const) {
+      const user = await t.user(north.id, `${name}@north.test`, role, teamId);
+      id[name] = toGlobalId('User', user.id);
+      token[name] = await t.token('north', `${name}@north.test`);
+    }
+    const south = await t.organization('south');
+    const stranger = await t.user(south.id, 'stranger@south.test', Role.AGENT);
+    id.stranger = toGlobalId('User', stranger.id);
+  });
+  afterAll(() => t?.close());
+
+  it("gives a lead's kudos points, and a peer's none, three a day at most even all at once", async () => {
+    const lead = await t.gql(
+      KUDOS,
+      { input: { userId: id.member, message: 'Saved the Friday queue.' } },
+      token.lead,
+    );
+    expect(lead.data!.giveKudos.kudos).toMatchObject({
+      byLead: true,
+      from: { displayName: 'lead' },
+    });
+    const tries = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        t.gql(KUDOS, { input: { userId: id.member, message: `Thanks ${i}` } }, token.peer),
+      ),
+    );
+    const payloads = tries.map((result) => result.data!.giveKudos);
+    expect(payloads.filter((payload) => payload.kudos)).toHaveLength(3);
+    expect(payloads.filter((payload) => !payload.kudos).map((p) => p.userErrors[0].code)).toEqual([
+      'THROTTLED',
+      'THROTTLED',
+    ]);
+    await settle();
+    const points = await t.gql(
+      `query ($id: ID!) { node(id: $id) { ... on User { points kudosReceived { byLead } } } }`,
+      { id: id.member },
+      token.lead,
+    );
+    expect(points.data!.node.points).toBe(10); // the rule's default for a lead's kudos
+    expect(points.data!.node.kudosReceived).toHaveLength(4);
+  });
+
+  it('refuses kudos to oneself and to another organization’s user', async () => {
+    const self = await t.gql(KUDOS, { input: { userId: id.peer, message: 'Me!' } }, token.peer);
+    expect(self.data!.giveKudos.userErrors[0].code).toBe('NOT_ALLOWED');
+    const foreign = await t.gql(
+      KUDOS,
+      { input: { userId: id.stranger, message: 'Hi' } },
+      token.lead,
+    );
+    expect(foreign.data!.giveKudos.userErrors[0]).toMatchObject({
+      code: 'NOT_FOUND',
+      field: ['input', 'userId'],
+    });
+  });
+
+  it("lets a lead make their team's member a mentor (audited, notified), not someone else's", async () => {
+    const input = { userId: id.member, tags: ['Billing'], capacity: 3, reason: 'Most reused tips' };
+    const granted = await t.gql(GRANT, { input }, token.lead);
+    expect(granted.data!.grantMentorRole).toEqual({
+      user: { id: id.member, isMentor: true, mentorRole: { tags: ['billing'], capacity: 3 } },
+      userErrors: [],
+    });
+    const other = await t.gql(GRANT, { input: { ...input, userId: id.outsider } }, token.lead);
+    expect(other.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const agent = await t.gql(GRANT, { input }, token.peer);
+    expect(agent.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const foreign = await t.gql(GRANT, { input: { ...input, userId: id.stranger } }, token.lead);
+    expect(foreign.errors![0].extensions!.code).toBe('NOT_FOUND');
+    await settle();
+    const inbox = await t.gql(
+      `{ notifications { edges { node { kind message } } } }`,
+      {},
+      token.member,
+    );
+    expect(
+      inbox.data!.notifications.edges.map((e: { node: { kind: string } }) => e.node.kind),
+    ).toContain('MENTOR_ROLE_GRANTED');
+  });
+
+  it('shows kudos, badges and mentor roles in the feed, newest first, by team', async () => {
+    const feed = await t.gql(
+      `query ($team: ID) { recognitionFeed(teamId: $team, first: 10) { edges { node { kind message user { id } by { id } } } } }`,
+      { team: id.team },
+      token.peer,
+    );
+    const items = feed.data!.recognitionFeed.edges.map((edge: { node: unknown }) => edge.node);
+    expect(items[0]).toEqual({
+      kind: 'MENTOR_ROLE',
+      message: 'Mentor in billing',
+      user: { id: id.member },
+      by: { id: id.lead },
+    });
+    expect(items.filter((item: { kind: string }) => item.kind === 'KUDOS')).toHaveLength(4);
+  });
+
+  it('revokes the role, audited, once', async () => {
+    const input = { userId: id.member, reason: 'Moved to another client' };
+    const revoked = await t.gql(REVOKE, { input }, token.lead);
+    expect(revoked.data!.revokeMentorRole.user).toEqual({ id: id.member, isMentor: false });
+    const again = await t.gql(REVOKE, { input }, token.lead);
+    expect(again.data!.revokeMentorRole.userErrors[0].code).toBe('NOT_FOUND');
+    const audit = await sql(`SELECT action, reason FROM mentor_role_audit ORDER BY id`);
+    expect(audit).toEqual([
+      { action: 'GRANTED', reason: 'Most reused tips' },
+      { action: 'REVOKED', reason: 'Moved to another client' },
+    ]);
+  });
+});
