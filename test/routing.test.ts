@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../src/common/auth/role.js';
 import type { Caller } from '../src/common/context/request-context.js';
+import { TransactionHost } from '../src/database/transaction-host.js';
 import { ExpertiseService } from '../src/modules/expertise/expertise.service.js';
 import { JobQueue } from '../src/modules/jobs/job-queue.js';
 import { DeclineReason, Urgency } from '../src/modules/questions/question.entities.js';
@@ -9,6 +10,7 @@ import {
   QuestionsService,
 } from '../src/modules/questions/questions.service.js';
 import { Presence } from '../src/modules/users/presence.js';
+import { RecognitionService } from '../src/modules/recognition/recognition.service.js';
 import { TeamsService } from '../src/modules/teams/teams.service.js';
 import { UsersService } from '../src/modules/users/users.service.js';
 import { TestServices } from './support/test-services.js';
@@ -124,6 +126,26 @@ describe('question routing', () => {
     const question = await ask(['fiber'], Urgency.LIVE_CALL, teamAsker);
     expect(question.status).toBe('OPEN');
     expect(await offered(question.id)).toEqual(['lead']);
+  });
+
+  it('offers questions to experts by earned expertise too, not only granted', async () => {
+    who.earned = await s.caller(organizationId, 'earned@north.test', Role.AGENT);
+    await s.get(UsersService).setPresence(organizationId, who.earned.userId, Presence.AVAILABLE);
+    const question = await ask(['warranty'], Urgency.LIVE_CALL);
+    expect(await offered(question.id)).not.toContain('earned');
+    // 60 points earned in the tag: level 1 (the balances are the ledger's sums)
+    await s
+      .get(TransactionHost)
+      .manager.query(
+        `INSERT INTO points_balances (organization_id, user_id, period, tag, points) VALUES ($1, $2, 'all', 'warranty', 60)`,
+        [organizationId, who.earned.userId],
+      );
+    const next = await ask(['warranty'], Urgency.LIVE_CALL);
+    expect(await offered(next.id)).toEqual(['earned']);
+    const earned = await s
+      .get(RecognitionService)
+      .earnedExpertise(organizationId, [who.earned.userId]);
+    expect(earned.get(who.earned.userId)).toEqual([{ tag: 'warranty', level: 1 }]);
   });
 
   it('lets one agent have at most 5 questions waiting for an answer', async () => {

@@ -22,8 +22,16 @@ const LIVE_CALL_FAN_OUT = 3;
  * of the change or job that caused it, with the question's row locked, and is recorded
  * as a domain event.
  */
+/** Experts in any of `tags`, with the ones each covers. */
+export type ExpertSource = (
+  organizationId: string,
+  tags: string[],
+) => Promise<Map<string, string[]>>;
+
 @Injectable()
 export class QuestionRouting implements OnModuleInit {
+  private readonly sources: ExpertSource[] = [];
+
   constructor(
     private readonly questions: QuestionsRepository,
     private readonly expertise: ExpertiseService,
@@ -32,6 +40,14 @@ export class QuestionRouting implements OnModuleInit {
     private readonly events: DomainEvents,
     private readonly jobs: JobQueue,
   ) {}
+
+  /**
+   * Adds a source of experts beside granted expertise (recognition adds earned expertise):
+   * users, with the question's tags each covers.
+   */
+  addExpertSource(source: ExpertSource): void {
+    this.sources.push(source);
+  }
 
   onModuleInit(): void {
     this.jobs.handle(WIDEN_JOB, (job) => this.widen(job));
@@ -72,6 +88,9 @@ export class QuestionRouting implements OnModuleInit {
     const organization = (await this.organizations.findById(organizationId))!;
     const tags = question.tags ?? [];
     const experts = await this.expertise.expertsIn(organizationId, tags);
+    for (const source of this.sources)
+      for (const [userId, covered] of await source(organizationId, tags))
+        experts.set(userId, [...new Set([...(experts.get(userId) ?? []), ...covered])].sort());
     experts.delete(question.askerId);
     const available = await this.users.routable(
       organizationId,

@@ -40,6 +40,6 @@ import { QuestionsService } from './questions.service.js';
     RoutingStepsResolver,
     TipQuestionResolver,
   ],
-  exports: [QuestionsService],
+  exports: [QuestionsService, QuestionRouting],
 })
 export class QuestionsModule {}

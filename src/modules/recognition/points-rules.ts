@@ -76,6 +76,19 @@ export function periodsOf(
   };
 }
 
+/** Earned expertise in a tag, from the points and accepted answers earned in it: 0 is none. */
+export const EXPERTISE_LEVELS: { level: number; points: number; accepted: number }[] = [
+  { level: 3, points: 500, accepted: 25 },
+  { level: 2, points: 200, accepted: 10 },
+  { level: 1, points: 50, accepted: 3 },
+];
+
+export function expertiseLevel(points: number, accepted: number): number {
+  return (
+    EXPERTISE_LEVELS.find((step) => points >= step.points || accepted >= step.accepted)?.level ?? 0
+  );
+}
+
 /** What a cap leaves of a credit: all of it, part, or nothing. */
 export function capped(amount: number, earnedToday: number, cap: number): number {
   return Math.max(0, Math.min(amount, cap - earnedToday));

@@ -2,6 +2,7 @@ import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { EventDispatcher } from '../events/event-dispatcher.js';
 import { EventDeliveryModule, EventsModule } from '../events/events.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { QuestionRouting } from '../questions/question-routing.service.js';
 import { QuestionsModule } from '../questions/questions.module.js';
 import { TipsModule } from '../tips/tips.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -18,6 +19,21 @@ import {
 } from './recognition.resolver.js';
 import { RecognitionService } from './recognition.service.js';
 
+/** Earned expertise routes questions too, beside granted expertise. */
+@Injectable()
+export class EarnedExpertiseRouting implements OnModuleInit {
+  constructor(
+    private readonly routing: QuestionRouting,
+    private readonly recognition: RecognitionService,
+  ) {}
+
+  onModuleInit(): void {
+    this.routing.addExpertSource((organizationId, tags) =>
+      this.recognition.earnedExpertsIn(organizationId, tags),
+    );
+  }
+}
+
 /** Recognition: points from evidence of reuse, read by users, leads and admins. */
 @Module({
   imports: [EventsModule, OrganizationsModule, TipsModule, QuestionsModule, UsersModule],
@@ -33,6 +49,7 @@ import { RecognitionService } from './recognition.service.js';
     KudosResolver,
     UserKudosResolver,
     RecognitionFeedResolver,
+    EarnedExpertiseRouting,
   ],
   exports: [RecognitionService],
 })

@@ -175,6 +175,31 @@ export class RecognitionRepository {
     return row.n;
   }
 
+  /**
+   * Per user and tag: all-time points and standing accepted answers, for users in
+   * `userIds` (or everyone) and tags in `tags` (or every tag).
+   */
+  earnedByTag(
+    organizationId: string,
+    userIds: readonly string[] | null,
+    tags: string[] | null,
+  ): Promise<{ userId: string; tag: string; points: number; accepted: number }[]> {
+    return this.tx.manager.query(
+      `SELECT b.user_id AS "userId", b.tag, b.points,
+         (SELECT count(*)::int FROM points_ledger l
+          WHERE l.organization_id = b.organization_id AND l.user_id = b.user_id
+            AND l.reason = 'ANSWER_ACCEPTED' AND b.tag = ANY(l.tags)
+            AND NOT EXISTS (SELECT 1 FROM points_ledger r
+                            WHERE r.organization_id = l.organization_id AND r.reverses = l.id)) AS accepted
+       FROM points_balances b
+       WHERE b.organization_id = $1 AND b.period = 'all' AND b.tag <> ''
+         AND ($2::uuid[] IS NULL OR b.user_id = ANY($2::uuid[]))
+         AND ($3::text[] IS NULL OR b.tag = ANY($3::text[]))
+       ORDER BY b.points DESC, b.tag`,
+      [organizationId, userIds ? [...userIds] : null, tags],
+    );
+  }
+
   /** Awards a badge tier unless the user holds it; true when awarded now. */
   async award(badge: NewBadge): Promise<boolean> {
     const rows = await this.tx.manager.query(

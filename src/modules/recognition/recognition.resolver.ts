@@ -28,6 +28,7 @@ import { UsersService } from '../users/users.service.js';
 import { RecognitionPeriod, RecognitionService } from './recognition.service.js';
 import {
   BadgeType,
+  EarnedExpertise,
   LeaderboardArgs,
   LeaderboardConnection,
   LeaderboardEntry,
@@ -179,6 +180,23 @@ export class UserBadgeResolver {
 @Resolver(() => User)
 export class UserPointsResolver {
   constructor(private readonly recognition: RecognitionService) {}
+
+  @ResolveField(() => [EarnedExpertise], {
+    description:
+      'Expertise earned from evidence (points and accepted answers in a tag): questions are routed by it too. Editing and verifying others’ tips stays with granted `expertise`.',
+  })
+  async earnedExpertise(
+    @Parent() user: User,
+    @Context() context: RequestContext,
+  ): Promise<EarnedExpertise[]> {
+    const earned = await context
+      .loader<EarnedExpertise[]>('earnedExpertise', async (ids) => {
+        const byUser = await this.recognition.earnedExpertise(user.organizationId, ids);
+        return ids.map((id) => byUser.get(id) ?? []);
+      })
+      .load(user.userId);
+    return earned ?? [];
+  }
 
   @ResolveField(() => [UserBadge], {
     description: 'Badges reached, one per tier (and tag), oldest first; visible to everyone.',

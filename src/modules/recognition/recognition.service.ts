@@ -8,7 +8,14 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { QuestionsService } from '../questions/questions.service.js';
 import { TipsService } from '../tips/tips.service.js';
 import { UsersService } from '../users/users.service.js';
-import { PointsReason, RecognitionRules, UNCAPPED, capped, periodsOf } from './points-rules.js';
+import {
+  PointsReason,
+  RecognitionRules,
+  UNCAPPED,
+  capped,
+  expertiseLevel,
+  periodsOf,
+} from './points-rules.js';
 import { BADGES, tiersReached } from './badges.js';
 import { LedgerEntry, RecognitionRepository, UserBadgeRow } from './recognition.repository.js';
 
@@ -158,6 +165,29 @@ export class RecognitionService {
         }
       }
     }
+  }
+
+  /** Earned expertise of users: the tags they reached a level in, highest points first. */
+  async earnedExpertise(
+    organizationId: string,
+    userIds: readonly string[],
+  ): Promise<Map<string, { tag: string; level: number }[]>> {
+    const byUser = new Map<string, { tag: string; level: number }[]>();
+    for (const row of await this.ledger.earnedByTag(organizationId, userIds, null)) {
+      const level = expertiseLevel(row.points, row.accepted);
+      if (level > 0)
+        byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), { tag: row.tag, level }]);
+    }
+    return byUser;
+  }
+
+  /** Users with earned expertise in any of `tags`, and which: routing's second source of experts. */
+  async earnedExpertsIn(organizationId: string, tags: string[]): Promise<Map<string, string[]>> {
+    const experts = new Map<string, string[]>();
+    for (const row of await this.ledger.earnedByTag(organizationId, null, tags))
+      if (expertiseLevel(row.points, row.accepted) > 0)
+        experts.set(row.userId, [...(experts.get(row.userId) ?? []), row.tag]);
+    return experts;
   }
 
   badgesOf(organizationId: string, userIds: readonly string[]): Promise<UserBadgeRow[]> {

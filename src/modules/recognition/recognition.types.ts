@@ -329,3 +329,12 @@ export class RecognitionFeedItem {
 }
 
 export const RecognitionFeedConnection = ConnectionType(RecognitionFeedItem, 'RecognitionFeed');
+
+@ObjectType({ description: 'Expertise earned in a tag from points and accepted answers in it.' })
+export class EarnedExpertise {
+  @Field()
+  tag: string;
+
+  @Field(() => Int, { description: '1 to 3.' })
+  level: number;
+}
