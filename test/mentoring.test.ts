@@ -71,6 +71,22 @@ describe('kudos, the mentor role and the recognition feed', () => {
     expect(points.data!.node.kudosReceived).toHaveLength(4);
   });
 
+  it('ranks mentor candidates by their evidence, for leads (their team) and admins only', async () => {
+    const CANDIDATES = `{ mentorCandidates { edges { node { user { id } points reusedByOthers acceptedAnswers helpfulRatio } } } }`;
+    const lead = await t.gql(CANDIDATES, {}, token.lead);
+    expect(lead.data!.mentorCandidates.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      {
+        user: { id: id.member },
+        points: 10,
+        reusedByOthers: 0,
+        acceptedAnswers: 0,
+        helpfulRatio: 0,
+      },
+    ]);
+    const agent = await t.gql(CANDIDATES, {}, token.peer);
+    expect(agent.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+
   it('refuses kudos to oneself and to another organization’s user', async () => {
     const self = await t.gql(KUDOS, { input: { userId: id.peer, message: 'Me!' } }, token.peer);
     expect(self.data!.giveKudos.userErrors[0].code).toBe('NOT_ALLOWED');

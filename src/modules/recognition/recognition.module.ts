@@ -13,6 +13,7 @@ import { KudosService } from './kudos.service.js';
 import { RecognitionRepository } from './recognition.repository.js';
 import {
   BadgesResolver,
+  MentorCandidatesResolver,
   RecognitionResolver,
   UserBadgeResolver,
   UserPointsResolver,
@@ -42,6 +43,7 @@ export class EarnedExpertiseRouting implements OnModuleInit {
     RecognitionService,
     RecognitionResolver,
     BadgesResolver,
+    MentorCandidatesResolver,
     UserBadgeResolver,
     UserPointsResolver,
     KudosRepository,

@@ -21,6 +21,16 @@ export interface LedgerEntry {
 
 export type NewLedgerEntry = Omit<LedgerEntry, 'id' | 'createdAt'>;
 
+export interface CandidateEvidence {
+  userId: string;
+  points: number;
+  reusedByOthers: number;
+  acceptedAnswers: number;
+  helpfulVotes: number;
+  liveCallsInTime: number;
+  lastEvidenceAt: Date;
+}
+
 export interface UserBadgeRow {
   organizationId: string;
   userId: string;
@@ -197,6 +207,35 @@ export class RecognitionRepository {
          AND ($3::text[] IS NULL OR b.tag = ANY($3::text[]))
        ORDER BY b.points DESC, b.tag`,
       [organizationId, userIds ? [...userIds] : null, tags],
+    );
+  }
+
+  /**
+   * The evidence of each user with points (in a tag, or all), most points first: what a
+   * lead weighs when choosing mentors. Only `members` when given.
+   */
+  candidates(
+    organizationId: string,
+    tag: string | null,
+    members: string[] | null,
+    offset: number,
+    limit: number,
+  ): Promise<CandidateEvidence[]> {
+    return this.tx.manager.query(
+      `SELECT user_id AS "userId", sum(amount)::int AS points,
+         count(*) FILTER (WHERE reason = 'TIP_REUSED')::int AS "reusedByOthers",
+         (count(*) FILTER (WHERE reason = 'ANSWER_ACCEPTED')
+           - count(*) FILTER (WHERE reason = 'ACCEPTANCE_MOVED'))::int AS "acceptedAnswers",
+         (count(*) FILTER (WHERE reason = 'HELPFUL_VOTE')
+           - count(*) FILTER (WHERE reason = 'HELPFUL_VOTE_TAKEN_BACK'))::int AS "helpfulVotes",
+         count(*) FILTER (WHERE reason = 'LIVE_CALL_ANSWERED')::int AS "liveCallsInTime",
+         max(created_at) AS "lastEvidenceAt"
+       FROM points_ledger
+       WHERE organization_id = $1 AND ($2::text IS NULL OR $2 = ANY(tags))
+         AND ($3::uuid[] IS NULL OR user_id = ANY($3::uuid[]))
+       GROUP BY user_id HAVING sum(amount) > 0
+       ORDER BY points DESC, user_id OFFSET $4 LIMIT $5`,
+      [organizationId, tag, members, offset, limit],
     );
   }
 

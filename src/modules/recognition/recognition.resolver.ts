@@ -32,6 +32,9 @@ import {
   LeaderboardArgs,
   LeaderboardConnection,
   LeaderboardEntry,
+  MentorCandidate,
+  MentorCandidateConnection,
+  MentorCandidatesArgs,
   PointsEntry,
   PointsEntryConnection,
   RecognitionRulesPayload,
@@ -131,6 +134,51 @@ export class RecognitionResolver {
     );
     return byPosition(
       rows.map((row) => ({ user: User.from(users.get(row.userId)!), points: row.points })),
+      offset,
+      first,
+    );
+  }
+}
+
+@Resolver(() => MentorCandidate)
+export class MentorCandidatesResolver {
+  constructor(
+    private readonly recognition: RecognitionService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Allow(Permission.MENTOR_GRANT)
+  @Query(() => MentorCandidateConnection, {
+    description:
+      'Leads (their team) and admins: people ranked by the evidence that others use their knowledge, to choose mentors.',
+  })
+  async mentorCandidates(
+    @CurrentCaller() caller: Caller,
+    @Args() args: MentorCandidatesArgs,
+  ): Promise<Connection<MentorCandidate>> {
+    const { offset, first } = pageOf(args);
+    const teamId = args.teamId ? idOfType(args.teamId, 'Team') : undefined;
+    if (teamId === null) throw notFound('team');
+    const rows = await this.recognition.mentorCandidates(
+      caller,
+      { teamId, tag: args.tag ? normalizeTag(args.tag) : undefined },
+      offset,
+      first + 1,
+    );
+    const users = new Map(
+      (
+        await this.users.findByIds(
+          caller.organizationId,
+          rows.map((row) => row.userId),
+        )
+      ).map((user) => [user.id, user]),
+    );
+    return byPosition(
+      rows.map((row) => ({
+        ...row,
+        user: User.from(users.get(row.userId)!),
+        helpfulRatio: row.helpfulVotes / Math.max(1, row.reusedByOthers),
+      })),
       offset,
       first,
     );

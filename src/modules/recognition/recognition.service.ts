@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Permission, allows } from '../../common/auth/policy.js';
+import { Permission, Scope, allows, callerScope } from '../../common/auth/policy.js';
+import { forbidden } from '../../common/graphql/errors.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import type { DomainEvent } from '../events/domain-event.js';
@@ -17,7 +18,12 @@ import {
   periodsOf,
 } from './points-rules.js';
 import { BADGES, tiersReached } from './badges.js';
-import { LedgerEntry, RecognitionRepository, UserBadgeRow } from './recognition.repository.js';
+import {
+  CandidateEvidence,
+  LedgerEntry,
+  RecognitionRepository,
+  UserBadgeRow,
+} from './recognition.repository.js';
 
 export enum RecognitionPeriod {
   WEEK = 'WEEK',
@@ -188,6 +194,25 @@ export class RecognitionService {
       if (expertiseLevel(row.points, row.accepted) > 0)
         experts.set(row.userId, [...(experts.get(row.userId) ?? []), row.tag]);
     return experts;
+  }
+
+  /**
+   * People ranked by the evidence that others use their knowledge: for leads (their own
+   * team) and admins (any team, or everyone) choosing mentors.
+   */
+  async mentorCandidates(
+    caller: Caller,
+    scope: { tag?: string; teamId?: string },
+    offset: number,
+    limit: number,
+  ): Promise<CandidateEvidence[]> {
+    const teamId =
+      scope.teamId ??
+      (callerScope(caller, Permission.MENTOR_GRANT) === Scope.TEAM ? caller.teamId : undefined);
+    if (teamId !== undefined && !allows(caller, Permission.MENTOR_GRANT, { teamId }))
+      throw forbidden('Leads see the mentor candidates of their own team.');
+    const members = teamId ? await this.users.memberIds(caller.organizationId, teamId) : null;
+    return this.ledger.candidates(caller.organizationId, scope.tag ?? null, members, offset, limit);
   }
 
   badgesOf(organizationId: string, userIds: readonly string[]): Promise<UserBadgeRow[]> {

@@ -1,4 +1,13 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import {
+  ArgsType,
+  Field,
+  Float,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from '@nestjs/graphql';
 import { IsInt, IsOptional, Length, Max, Min } from 'class-validator';
 import { Trimmed } from '../../common/validation/decorators.js';
 import { ConnectionType } from '../../common/graphql/connection.js';
@@ -337,4 +346,48 @@ export class EarnedExpertise {
 
   @Field(() => Int, { description: '1 to 3.' })
   level: number;
+}
+
+@ObjectType({ description: 'Someone a lead could make a mentor, with the evidence in one look.' })
+export class MentorCandidate {
+  @Field(() => User)
+  user: User;
+
+  @Field(() => Int)
+  points: number;
+
+  @Field(() => Int, { description: 'Uses of their tips by other agents (once per agent a day).' })
+  reusedByOthers: number;
+
+  @Field(() => Int)
+  acceptedAnswers: number;
+
+  @Field(() => Int)
+  helpfulVotes: number;
+
+  @Field(() => Float, { description: 'Helpful votes per reuse of their tips.' })
+  helpfulRatio: number;
+
+  @Field(() => Int, { description: 'LIVE_CALL questions they answered first, in time.' })
+  liveCallsInTime: number;
+
+  @Field({ description: 'Their most recent evidence: how active they are.' })
+  lastEvidenceAt: Date;
+}
+
+export const MentorCandidateConnection = ConnectionType(MentorCandidate, 'MentorCandidate');
+
+@ArgsType()
+export class MentorCandidatesArgs {
+  @Field(() => String, { nullable: true, description: 'Evidence in one tag.' })
+  tag?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "One team's people (a lead: their own team)." })
+  teamId?: string | null;
+
+  @Field(() => Int, { defaultValue: 20, description: 'From 1 to 100.' })
+  first: number = 20;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
 }
