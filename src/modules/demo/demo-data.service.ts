@@ -5,11 +5,13 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { TeamsService } from '../teams/teams.service.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { ExpertiseService } from '../expertise/expertise.service.js';
+import { MentoringService } from '../mentoring/mentoring.service.js';
+import { KudosService } from '../recognition/kudos.service.js';
 import { TipsService } from '../tips/tips.service.js';
 import { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_TEAMS } from './demo-accounts.js';
-import { DEMO_EXPERTISE, DEMO_TIPS } from './demo-tips.js';
+import { DEMO_EXPERTISE, DEMO_MENTORS, DEMO_REUSERS, DEMO_TIPS } from './demo-tips.js';
 
 @Injectable()
 export class DemoDataService {
@@ -21,6 +23,8 @@ export class DemoDataService {
     private readonly tips: TipsService,
     private readonly expertise: ExpertiseService,
     private readonly indexer: SearchIndexer,
+    private readonly kudos: KudosService,
+    private readonly mentoring: MentoringService,
   ) {}
 
   /** On a database without organizations, creates the demo one; returns how to sign in, or null. */
@@ -49,8 +53,31 @@ export class DemoDataService {
           sessionId: '',
         };
       };
+      const tipsBy = new Map<string, string[]>();
       for (const { author, ...tip } of DEMO_TIPS) {
-        required(await this.tips.create(as(author), { ...tip, publish: true }));
+        const created = required(await this.tips.create(as(author), { ...tip, publish: true }));
+        tipsBy.set(author, [...(tipsBy.get(author) ?? []), created.id]);
+      }
+      // a believable team: colleagues reuse the experts' tips and find them helpful, a lead
+      // thanks one of them and makes both mentors (recognition turns this into points and
+      // badges as soon as the server runs)
+      for (const [author, tipIds] of tipsBy)
+        for (const reuser of DEMO_REUSERS.filter((email) => email !== author))
+          for (const tipId of tipIds.slice(0, 4)) {
+            await this.tips.markUsed(as(reuser), tipId);
+            await this.tips.setHelpful(as(reuser), tipId, true);
+          }
+      for (const { lead, mentor, tags, reason, kudos } of DEMO_MENTORS) {
+        required(
+          await this.kudos.give(as(lead), { userId: users.get(mentor)!.id, message: kudos }),
+        );
+        required(
+          await this.mentoring.grant(as(lead), users.get(mentor)!.id, {
+            tags,
+            capacity: 3,
+            reason,
+          }),
+        );
       }
       for (const { email, tags } of DEMO_EXPERTISE) {
         for (const tag of tags) {

@@ -215,3 +215,29 @@ export const DEMO_EXPERTISE: { email: string; tags: string[] }[] = [
   { email: BILLING, tags: ['billing', 'refunds'] },
   { email: TECH, tags: ['connectivity', 'devices', 'mobile'] },
 ];
+
+/** Agents who reuse the experts' tips in the demo: evidence for points and badges. */
+export const DEMO_REUSERS = ['agent@demo.example', 'tech.agent@demo.example', LEAD];
+
+export const DEMO_MENTORS: {
+  lead: string;
+  mentor: string;
+  tags: string[];
+  reason: string;
+  kudos: string;
+}[] = [
+  {
+    lead: LEAD,
+    mentor: BILLING,
+    tags: ['billing', 'refunds'],
+    reason: 'Her refund tips are the most reused on the floor.',
+    kudos: 'Your double-charge tip saved three calls today.',
+  },
+  {
+    lead: 'tech.lead@demo.example',
+    mentor: TECH,
+    tags: ['connectivity', 'devices'],
+    reason: 'The go-to person for router questions.',
+    kudos: 'Thanks for walking Aino through the router reset.',
+  },
+];

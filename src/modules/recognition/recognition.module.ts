@@ -53,7 +53,7 @@ export class EarnedExpertiseRouting implements OnModuleInit {
     RecognitionFeedResolver,
     EarnedExpertiseRouting,
   ],
-  exports: [RecognitionService],
+  exports: [RecognitionService, KudosService],
 })
 export class RecognitionModule {}
 
