@@ -267,3 +267,68 @@ describe('recognition: points from evidence of reuse', () => {
     expect(board.data).toEqual({ leaderboard: { edges: [] }, recognitionRules: { dailyCap: 200 } });
   });
 });
+
+describe('recognition with two API instances crediting at once', () => {
+  // The embedded database runs one API instance: this needs two (PostgreSQL).
+  const withTwoInstances = process.env.DATABASE_URL ? it : it.skip;
+
+  withTwoInstances(
+    'credits every event once, and balances equal the ledger (PostgreSQL only)',
+    async () => {
+      const a = await TestApp.start();
+      const b = await a.alongside();
+      try {
+        const organization = await a.organization('north');
+        const author = await a.user(organization.id, 'author@north.test', Role.AGENT);
+        const authorToken = await a.token('north', 'author@north.test');
+        const tip = await a.gql(
+          `mutation { createTip(input: {title: "Reset the router", body: "Hold 10 s.", tags: ["devices"], publish: true}) { tip { id } } }`,
+          {},
+          authorToken,
+        );
+        const tipId = tip.data!.createTip.tip.id;
+        const reusers = await Promise.all(
+          Array.from({ length: 8 }, async (_, i) => {
+            await a.user(organization.id, `agent${i}@north.test`, Role.AGENT);
+            return a.token('north', `agent${i}@north.test`);
+          }),
+        );
+        // each agent reuses the tip through one instance or the other, and both deliver at once
+        await Promise.all(
+          reusers.map((token, i) =>
+            (i % 2 ? a : b).gql(
+              `mutation ($id: ID!) { markTipUsed(input: {id: $id}) { tip { id } } }`,
+              { id: tipId },
+              token,
+            ),
+          ),
+        );
+        for (let round = 0; round < 5; round++)
+          await Promise.all([a.app.get(EventDispatcher).wake(), b.app.get(EventDispatcher).wake()]);
+        const sql = (text: string) => a.app.get(TransactionHost).manager.query(text);
+        const until = Date.now() + 5000;
+        let reused: { n: number }[] = [];
+        while (Date.now() < until) {
+          reused = await sql(
+            `SELECT count(*)::int AS n FROM points_ledger WHERE reason = 'TIP_REUSED'`,
+          );
+          if (reused[0].n === 8) break;
+          await Promise.all([a.app.get(EventDispatcher).wake(), b.app.get(EventDispatcher).wake()]);
+        }
+        expect(reused).toEqual([{ n: 8 }]);
+        const [balance] = await sql(
+          `SELECT points FROM points_balances WHERE period = 'all' AND tag = '' AND user_id = '${author.id}'`,
+        );
+        const [recount] = await sql(
+          `SELECT sum(amount)::int AS points FROM points_ledger WHERE user_id = '${author.id}'`,
+        );
+        expect(balance.points).toBe(80);
+        expect(recount.points).toBe(80);
+      } finally {
+        await b.close();
+        await a.close();
+      }
+    },
+    30_000,
+  );
+});
