@@ -90,9 +90,7 @@ export class RecognitionLedger1765400000000 implements MigrationInterface {
         FOREIGN KEY (organization_id, tip_id) REFERENCES tips (organization_id, id),
         FOREIGN KEY (organization_id, answer_id) REFERENCES answers (organization_id, id)
       )`);
-    await db.query(
-      `CREATE INDEX kudos_to_idx ON kudos (organization_id, to_user_id, created_at)`,
-    );
+    await db.query(`CREATE INDEX kudos_to_idx ON kudos (organization_id, to_user_id, created_at)`);
     await db.query(
       `CREATE INDEX kudos_from_idx ON kudos (organization_id, from_user_id, created_at)`,
     );

@@ -3,6 +3,7 @@ import { Role } from '../src/common/auth/role.js';
 import { toGlobalId } from '../src/common/graphql/global-id.js';
 import { TransactionHost } from '../src/database/transaction-host.js';
 import { EventDispatcher } from '../src/modules/events/event-dispatcher.js';
+import { LiveClient } from './support/live-client.js';
 import { TestApp } from './support/test-app.js';
 
 const KUDOS = `mutation ($input: GiveKudosInput!) { giveKudos(input: $input) { kudos { id byLead from { displayName } } userErrors { field message code } } }`;
@@ -139,6 +140,29 @@ describe('kudos, the mentor role and the recognition feed', () => {
       by: { id: id.lead },
     });
     expect(items.filter((item: { kind: string }) => item.kind === 'KUDOS')).toHaveLength(4);
+  });
+
+  it('sends new recognitions live to the feed’s subscribers, by team', async () => {
+    const socket = LiveClient.connect(t.url, token.peer);
+    const open = t.subscriptions;
+    const team = socket.subscribe(
+      `subscription ($team: ID) { recognitionAdded(teamId: $team) { kind message user { id } } }`,
+      { team: id.team },
+    );
+    await t.subscribed(open + 1);
+    await t.gql(KUDOS, { input: { userId: id.outsider, message: 'Not our team' } }, token.lead);
+    await t.gql(KUDOS, { input: { userId: id.member, message: 'Great call today' } }, token.lead);
+    for (let i = 0; i < 50 && team.received.length === 0; i++) {
+      await t.app.get(EventDispatcher).wake();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const [message] = await team.waitFor(1);
+    expect(message.data!.recognitionAdded).toEqual({
+      kind: 'KUDOS',
+      message: 'Great call today',
+      user: { id: id.member },
+    });
+    await socket.dispose();
   });
 
   it('revokes the role, audited, once', async () => {

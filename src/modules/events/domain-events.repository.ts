@@ -48,6 +48,14 @@ export class DomainEventsRepository {
     return rows.length > 0;
   }
 
+  async byId(organizationId: string, id: string): Promise<DomainEvent | null> {
+    const [row] = await this.tx.manager.query(
+      `SELECT ${COLUMNS} FROM domain_events WHERE organization_id = $1 AND id = $2`,
+      [organizationId, id],
+    );
+    return row ?? null;
+  }
+
   /** Everything that happened to one subject, oldest first. */
   about(organizationId: string, subjectId: string, limit: number): Promise<DomainEvent[]> {
     return this.tx.manager.query(

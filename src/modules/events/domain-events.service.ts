@@ -58,6 +58,10 @@ export class DomainEvents {
     return this.events.recent(organizationId, types, subjectIds, offset, limit);
   }
 
+  byId(organizationId: string, id: string): Promise<DomainEvent | null> {
+    return this.events.byId(organizationId, id);
+  }
+
   /** What happened to a subject, oldest first (at most `limit` events). */
   about(organizationId: string, subjectId: string, limit = 500): Promise<DomainEvent[]> {
     return this.events.about(organizationId, subjectId, limit);

@@ -47,13 +47,13 @@ class FeedArgs {
   after?: string | null;
 }
 
-const KINDS = {
+export const FEED_KINDS = {
   'badge.awarded': RecognitionFeedKind.BADGE,
   'kudos.given': RecognitionFeedKind.KUDOS,
   'mentor.granted': RecognitionFeedKind.MENTOR_ROLE,
 } as const;
 
-function itemOf(event: DomainEvent): RecognitionFeedItem {
+export function feedItemOf(event: DomainEvent): RecognitionFeedItem {
   const data = event.data as Record<string, string | string[] | boolean | undefined>;
   const tier = String(data.tier ?? '').toLowerCase();
   const message =
@@ -63,7 +63,7 @@ function itemOf(event: DomainEvent): RecognitionFeedItem {
         ? String(data.message)
         : `Mentor in ${(data.tags as string[]).join(', ')}`;
   return {
-    kind: KINDS[event.type as keyof typeof KINDS],
+    kind: FEED_KINDS[event.type as keyof typeof FEED_KINDS],
     at: event.occurredAt,
     message,
     organizationId: event.organizationId,
@@ -98,14 +98,14 @@ export class RecognitionFeedResolver {
     }
     const rows = await this.events.recent(
       caller.organizationId,
-      Object.keys(KINDS) as (keyof typeof KINDS)[],
+      Object.keys(FEED_KINDS) as (keyof typeof FEED_KINDS)[],
       members,
       offset,
       args.first + 1,
     );
     const edges = rows
       .slice(0, args.first)
-      .map((event, i) => ({ node: itemOf(event), cursor: offsetCursor(offset + i + 1) }));
+      .map((event, i) => ({ node: feedItemOf(event), cursor: offsetCursor(offset + i + 1) }));
     return { edges, pageInfo: offsetPageInfo(edges, offset, rows.length > args.first) };
   }
 

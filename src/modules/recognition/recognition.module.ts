@@ -6,6 +6,7 @@ import { QuestionRouting } from '../questions/question-routing.service.js';
 import { QuestionsModule } from '../questions/questions.module.js';
 import { TipsModule } from '../tips/tips.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { RecognitionFeedLive, RecognitionFeedSubscriptions } from './feed-live.js';
 import { RecognitionFeedResolver } from './feed.resolver.js';
 import { KudosRepository } from './kudos.repository.js';
 import { KudosResolver, UserKudosResolver } from './kudos.resolver.js';
@@ -74,6 +75,9 @@ export class RecognitionConsumer implements OnModuleInit {
   }
 }
 
-/** Crediting points as events happen: where the API runs. */
-@Module({ imports: [RecognitionModule, EventDeliveryModule], providers: [RecognitionConsumer] })
+/** Crediting points as events happen, and the live feed: where the API runs. */
+@Module({
+  imports: [RecognitionModule, EventDeliveryModule, EventsModule, UsersModule],
+  providers: [RecognitionConsumer, RecognitionFeedLive, RecognitionFeedSubscriptions],
+})
 export class RecognitionLiveModule {}
