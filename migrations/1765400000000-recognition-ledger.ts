@@ -123,6 +123,28 @@ export class RecognitionLedger1765400000000 implements MigrationInterface {
         FOREIGN KEY (organization_id, actor_id) REFERENCES users (organization_id, id)
       )`);
     await db.query(`
+      CREATE TABLE mentorships (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        organization_id uuid NOT NULL,
+        mentor_id uuid NOT NULL,
+        mentee_id uuid NOT NULL CHECK (mentee_id <> mentor_id),
+        tags text[] NOT NULL,
+        paired_by uuid NOT NULL,
+        started_at timestamptz(3) NOT NULL DEFAULT clock_timestamp(),
+        ended_at timestamptz(3),
+        ended_by uuid,
+        FOREIGN KEY (organization_id, mentor_id) REFERENCES users (organization_id, id) ON DELETE CASCADE,
+        FOREIGN KEY (organization_id, mentee_id) REFERENCES users (organization_id, id) ON DELETE CASCADE,
+        FOREIGN KEY (organization_id, paired_by) REFERENCES users (organization_id, id),
+        FOREIGN KEY (organization_id, ended_by) REFERENCES users (organization_id, id)
+      )`);
+    await db.query(
+      `CREATE UNIQUE INDEX mentorships_active_key ON mentorships (organization_id, mentor_id, mentee_id) WHERE ended_at IS NULL`,
+    );
+    await db.query(
+      `CREATE INDEX mentorships_mentee_idx ON mentorships (organization_id, mentee_id) WHERE ended_at IS NULL`,
+    );
+    await db.query(`
       INSERT INTO event_consumers (name, transaction_id, event_id) VALUES ('recognition', '0', 0)
       ON CONFLICT DO NOTHING`);
   }
@@ -130,7 +152,7 @@ export class RecognitionLedger1765400000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DELETE FROM event_consumers WHERE name = 'recognition'`);
     await db.query(
-      `DROP TABLE mentor_role_audit, mentor_roles, kudos, user_badges, points_balances, points_ledger, recognition_rules`,
+      `DROP TABLE mentorships, mentor_role_audit, mentor_roles, kudos, user_badges, points_balances, points_ledger, recognition_rules`,
     );
     await db.query(`ALTER TABLE organizations DROP COLUMN time_zone`);
   }

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../src/common/auth/role.js';
 import { toGlobalId } from '../src/common/graphql/global-id.js';
 import { TransactionHost } from '../src/database/transaction-host.js';
+import { ExpertiseService } from '../src/modules/expertise/expertise.service.js';
+import { Presence } from '../src/modules/users/presence.js';
+import { UsersService } from '../src/modules/users/users.service.js';
 import { EventDispatcher } from '../src/modules/events/event-dispatcher.js';
 import { LiveClient } from './support/live-client.js';
 import { TestApp } from './support/test-app.js';
@@ -176,5 +179,111 @@ describe('kudos, the mentor role and the recognition feed', () => {
       { action: 'GRANTED', reason: 'Most reused tips' },
       { action: 'REVOKED', reason: 'Moved to another client' },
     ]);
+  });
+});
+
+describe('mentorships: the mentee’s questions go to the mentor first', () => {
+  let t: TestApp;
+  const token: Record<string, string> = {};
+  const id: Record<string, string> = {};
+  const PAIR = `mutation ($input: PairMentorInput!) { pairMentor(input: $input) { mentorship { id tags mentor { id } mentee { id } } userErrors { field message code } } }`;
+  const OFFERS = `query ($id: ID!) { question(id: $id) { routing { offers { expert { id } round } } } }`;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    const north = await t.organization('north');
+    const team = await t.team(north.id, 'Billing floor');
+    const make = async (name: string, role: Role, teamId: string | null) => {
+      const user = await t.user(north.id, `${name}@north.test`, role, teamId);
+      id[name] = toGlobalId('User', user.id);
+      token[name] = await t.token('north', `${name}@north.test`);
+      return user;
+    };
+    await make('lead', Role.TEAM_LEAD, team.id);
+    await make('mentee', Role.AGENT, team.id);
+    await make('other', Role.AGENT, null);
+    for (const name of ['mentor', 'expert1', 'expert2', 'expert3']) {
+      const user = await make(name, Role.AGENT, team.id);
+      if (name !== 'mentor')
+        await t.app.get(ExpertiseService).change(null, north.id, user.id, 'billing', true);
+      await t.app.get(UsersService).setPresence(north.id, user.id, Presence.AVAILABLE);
+    }
+    await t.gql(
+      `mutation ($input: GrantMentorRoleInput!) { grantMentorRole(input: $input) { userErrors { message } } }`,
+      { input: { userId: id.mentor, tags: ['billing'], capacity: 1, reason: 'Patient and right' } },
+      token.lead,
+    );
+  });
+  afterAll(() => t?.close());
+
+  it('pairs within the mentor’s tags and capacity, by the mentee’s lead', async () => {
+    const notMentor = await t.gql(
+      PAIR,
+      { input: { menteeId: id.mentee, mentorId: id.expert1, tags: ['billing'] } },
+      token.lead,
+    );
+    expect(notMentor.data!.pairMentor.userErrors[0]).toMatchObject({
+      code: 'NOT_ALLOWED',
+      field: ['input', 'mentorId'],
+    });
+    const outside = await t.gql(
+      PAIR,
+      { input: { menteeId: id.mentee, mentorId: id.mentor, tags: ['devices'] } },
+      token.lead,
+    );
+    expect(outside.data!.pairMentor.userErrors[0].field).toEqual(['input', 'tags']);
+    const paired = await t.gql(
+      PAIR,
+      { input: { menteeId: id.mentee, mentorId: id.mentor, tags: ['Billing'] } },
+      token.lead,
+    );
+    expect(paired.data!.pairMentor.mentorship).toMatchObject({
+      tags: ['billing'],
+      mentor: { id: id.mentor },
+      mentee: { id: id.mentee },
+    });
+    const full = await t.gql(
+      PAIR,
+      { input: { menteeId: id.expert1, mentorId: id.mentor, tags: ['billing'] } },
+      token.lead,
+    );
+    expect(full.data!.pairMentor.userErrors[0].message).toMatch(/capacity/);
+    const agent = await t.gql(
+      PAIR,
+      { input: { menteeId: id.other, mentorId: id.mentor, tags: ['billing'] } },
+      token.mentee,
+    );
+    expect(agent.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('offers a NORMAL question to the mentor alone, and a LIVE_CALL one with the mentor in the first wave', async () => {
+    const ask = async (urgency: string) => {
+      const asked = await t.gql(
+        `mutation ($u: Urgency!) { askQuestion(input: {title: "Refund question", tags: ["billing"], urgency: $u}) { question { id } } }`,
+        { u: urgency },
+        token.mentee,
+      );
+      const questionId = asked.data!.askQuestion.question.id;
+      const routing = await t.gql(OFFERS, { id: questionId }, token.lead);
+      return routing.data!.question.routing.offers.map(
+        (offer: { expert: { id: string } }) => offer.expert.id,
+      );
+    };
+    expect(await ask('NORMAL')).toEqual([id.mentor]);
+    const live = await ask('LIVE_CALL');
+    expect(live).toHaveLength(3);
+    expect(live).toContain(id.mentor);
+    // someone else's question goes to the granted experts: the mentor is the mentee's
+    const other = await t.gql(
+      `mutation { askQuestion(input: {title: "Other", tags: ["billing"], urgency: NORMAL}) { question { id } } }`,
+      {},
+      token.expert1,
+    );
+    const offers = await t.gql(OFFERS, { id: other.data!.askQuestion.question.id }, token.lead);
+    const offered = offers.data!.question.routing.offers.map(
+      (offer: { expert: { id: string } }) => offer.expert.id,
+    );
+    expect(offered).toHaveLength(1);
+    expect([id.expert2, id.expert3]).toContain(offered[0]);
   });
 });

@@ -62,6 +62,8 @@ export enum Permission {
   KUDOS_AWARD = 'kudos.award',
   /** grant and revoke the mentor role */
   MENTOR_GRANT = 'mentor.grant',
+  /** end a mentorship: one's own, the team's (leads), any (admins) */
+  MENTORSHIP_END = 'mentorship.end',
 }
 
 /**
@@ -106,6 +108,7 @@ const EVERYONE: Partial<Record<Permission, Scope>> = {
   [P.RECOGNITION_READ]: OWN,
   [P.RECOGNITION_VIEW]: ORGANIZATION,
   [P.KUDOS_GIVE]: ORGANIZATION,
+  [P.MENTORSHIP_END]: OWN,
 };
 
 /** What an integration token may do: keep presence true from the phone system, nothing else. */
@@ -135,6 +138,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [P.RECOGNITION_READ]: TEAM,
     [P.KUDOS_AWARD]: ORGANIZATION,
     [P.MENTOR_GRANT]: TEAM,
+    [P.MENTORSHIP_END]: TEAM,
   },
   [Role.ADMIN]: Object.fromEntries(
     Object.values(Permission).map((permission) => [

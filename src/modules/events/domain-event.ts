@@ -25,7 +25,9 @@ export type DomainEventType =
   | 'badge.awarded'
   | 'kudos.given'
   | 'mentor.granted'
-  | 'mentor.revoked';
+  | 'mentor.revoked'
+  | 'mentorship.started'
+  | 'mentorship.ended';
 
 /** A change that others react to, appended to the log in the transaction that made it. */
 export interface DomainEvent {

@@ -70,3 +70,86 @@ export class MentorRolesRepository {
     );
   }
 }
+
+export interface Mentorship {
+  id: string;
+  organizationId: string;
+  mentorId: string;
+  menteeId: string;
+  tags: string[];
+  pairedBy: string;
+  startedAt: Date;
+  endedAt: Date | null;
+}
+
+const MENTORSHIP = `id, organization_id AS "organizationId", mentor_id AS "mentorId",
+  mentee_id AS "menteeId", tags, paired_by AS "pairedBy", started_at AS "startedAt",
+  ended_at AS "endedAt"`;
+
+/** Mentor and mentee pairs, in tags; an ended one is kept with its end. */
+@Injectable()
+export class MentorshipsRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  /** Starts the pair, holding the mentor's row so that two pairings at once respect capacity. */
+  async start(pair: Omit<Mentorship, 'id' | 'startedAt' | 'endedAt'>): Promise<Mentorship | null> {
+    const rows = await this.tx.manager.query(
+      `INSERT INTO mentorships (organization_id, mentor_id, mentee_id, tags, paired_by)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (organization_id, mentor_id, mentee_id) WHERE ended_at IS NULL DO NOTHING
+       RETURNING ${MENTORSHIP}`,
+      [pair.organizationId, pair.mentorId, pair.menteeId, pair.tags, pair.pairedBy],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Locks the mentor's role row until the transaction ends: pairings with them take turns. */
+  async lockMentor(organizationId: string, mentorId: string): Promise<void> {
+    await this.tx.manager.query(
+      `SELECT 1 FROM mentor_roles WHERE organization_id = $1 AND user_id = $2 FOR UPDATE`,
+      [organizationId, mentorId],
+    );
+  }
+
+  async activeCount(organizationId: string, mentorId: string): Promise<number> {
+    const [row] = await this.tx.manager.query(
+      `SELECT count(*)::int AS n FROM mentorships
+       WHERE organization_id = $1 AND mentor_id = $2 AND ended_at IS NULL`,
+      [organizationId, mentorId],
+    );
+    return row.n;
+  }
+
+  async end(organizationId: string, id: string, by: string): Promise<Mentorship | null> {
+    const rows = await this.tx.manager.query(
+      `UPDATE mentorships SET ended_at = clock_timestamp(), ended_by = $3
+       WHERE organization_id = $1 AND id = $2 AND ended_at IS NULL RETURNING ${MENTORSHIP}`,
+      [organizationId, id, by],
+    );
+    const returned = Array.isArray(rows[0]) ? rows[0] : rows;
+    return returned[0] ?? null;
+  }
+
+  findById(organizationId: string, id: string): Promise<Mentorship | undefined> {
+    return this.tx.manager
+      .query(`SELECT ${MENTORSHIP} FROM mentorships WHERE organization_id = $1 AND id = $2`, [
+        organizationId,
+        id,
+      ])
+      .then((rows: Mentorship[]) => rows[0]);
+  }
+
+  /** Active pairs where these users are mentors (or mentees). */
+  active(
+    organizationId: string,
+    side: 'mentor' | 'mentee',
+    userIds: readonly string[],
+  ): Promise<Mentorship[]> {
+    return this.tx.manager.query(
+      `SELECT ${MENTORSHIP} FROM mentorships
+       WHERE organization_id = $1 AND ${side}_id = ANY($2::uuid[]) AND ended_at IS NULL
+       ORDER BY started_at`,
+      [organizationId, [...userIds]],
+    );
+  }
+}

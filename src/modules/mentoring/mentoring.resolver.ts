@@ -2,17 +2,22 @@ import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql'
 import { Allow, Context, CurrentCaller } from '../../common/auth/decorators.js';
 import { Permission } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
-import { RequestContext } from '../../common/context/request-context.js';
+import { RequestContext, byKeys } from '../../common/context/request-context.js';
 import { notFound } from '../../common/graphql/errors.js';
-import { idOfType } from '../../common/graphql/global-id.js';
+import { UUID, idOfType } from '../../common/graphql/global-id.js';
 import { normalizeTag } from '../tags/tag-name.js';
 import { User, UserPayload } from '../users/user.types.js';
-import type { MentorRole } from './mentor-roles.repository.js';
+import { UsersService } from '../users/users.service.js';
+import type { MentorRole, Mentorship } from './mentor-roles.repository.js';
 import { MentoringService } from './mentoring.service.js';
 import {
   GrantMentorRoleInput,
   MentorRolePayload,
   MentorRoleType,
+  MentorshipIdInput,
+  MentorshipPayload,
+  MentorshipType,
+  PairMentorInput,
   RevokeMentorRoleInput,
 } from './mentoring.types.js';
 
@@ -56,6 +61,47 @@ export class MentoringResolver {
     );
   }
 
+  @Allow(Permission.MENTOR_GRANT)
+  @Mutation(() => MentorshipPayload, {
+    description:
+      "Leads (their team's members) and admins: pair a mentee with a mentor in tags; the mentee's questions go to the mentor first.",
+  })
+  async pairMentor(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: PairMentorInput,
+  ): Promise<MentorshipPayload> {
+    const outcome = await this.mentoring.pair(
+      caller,
+      userId(input.menteeId),
+      userId(input.mentorId),
+      [...new Set(input.tags.map(normalizeTag))],
+    );
+    return { mentorship: outcome.value ?? null, userErrors: outcome.userErrors };
+  }
+
+  @Allow(Permission.MENTORSHIP_END)
+  @Mutation(() => MentorshipPayload, {
+    description: 'End a mentorship: the mentor, the mentee, their lead or an admin.',
+  })
+  async endMentorship(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: MentorshipIdInput,
+  ): Promise<MentorshipPayload> {
+    if (!UUID.test(input.mentorshipId)) throw notFound('mentorship');
+    const outcome = await this.mentoring.endPair(caller, input.mentorshipId);
+    return { mentorship: outcome.value ?? null, userErrors: outcome.userErrors };
+  }
+
+  @ResolveField(() => [MentorshipType], { description: 'Their active mentorships as a mentee.' })
+  mentors(@Parent() user: User): Promise<Mentorship[]> {
+    return this.mentoring.activePairs(user.organizationId, 'mentee', [user.userId]);
+  }
+
+  @ResolveField(() => [MentorshipType], { description: 'Their active mentorships as a mentor.' })
+  mentees(@Parent() user: User): Promise<Mentorship[]> {
+    return this.mentoring.activePairs(user.organizationId, 'mentor', [user.userId]);
+  }
+
   @ResolveField(() => Boolean, { description: 'Whether they hold the mentor role.' })
   async isMentor(@Parent() user: User, @Context() context: RequestContext): Promise<boolean> {
     return (await this.roleOf(user, context)) !== null;
@@ -73,5 +119,29 @@ export class MentoringResolver {
         return ids.map((id) => roles.find((role) => role.userId === id) ?? null);
       })
       .load(user.userId);
+  }
+}
+
+@Resolver(() => MentorshipType)
+export class MentorshipResolver {
+  constructor(private readonly users: UsersService) {}
+
+  @ResolveField(() => User, { nullable: true })
+  mentor(@Parent() pair: MentorshipType, @Context() context: RequestContext): Promise<User | null> {
+    return this.load(pair.organizationId, pair.mentorId, context);
+  }
+
+  @ResolveField(() => User, { nullable: true })
+  mentee(@Parent() pair: MentorshipType, @Context() context: RequestContext): Promise<User | null> {
+    return this.load(pair.organizationId, pair.menteeId, context);
+  }
+
+  private async load(organizationId: string, id: string, context: RequestContext) {
+    const user = await context
+      .loader('userById', async (ids) =>
+        byKeys(ids, await this.users.findByIds(organizationId, ids)),
+      )
+      .load(id);
+    return user && User.from(user);
   }
 }

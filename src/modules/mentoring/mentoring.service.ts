@@ -13,7 +13,12 @@ import { TransactionHost } from '../../database/transaction-host.js';
 import { DomainEvents } from '../events/domain-events.service.js';
 import { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
-import { MentorRole, MentorRolesRepository } from './mentor-roles.repository.js';
+import {
+  MentorRole,
+  MentorRolesRepository,
+  Mentorship,
+  MentorshipsRepository,
+} from './mentor-roles.repository.js';
 
 /**
  * The mentor role: leads grant it to their team's members, admins to anyone, in tags and
@@ -24,6 +29,7 @@ export class MentoringService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly roles: MentorRolesRepository,
+    private readonly pairs: MentorshipsRepository,
     private readonly users: UsersService,
     private readonly events: DomainEvents,
   ) {}
@@ -93,6 +99,121 @@ export class MentoringService {
     if (!revoked)
       return failure(userError(UserErrorCode.NOT_FOUND, 'The user is not a mentor.', 'userId'));
     return success(user);
+  }
+
+  /**
+   * Pairs a mentee with a mentor in tags the mentor mentors in: leads for their team's
+   * members, admins for anyone; within the mentor's capacity.
+   */
+  async pair(
+    caller: Caller,
+    menteeId: string,
+    mentorId: string,
+    tags: string[],
+  ): Promise<Outcome<Mentorship>> {
+    const mentee = await this.target(caller, menteeId);
+    const mentor = await this.users.findById(caller.organizationId, mentorId);
+    if (!mentor) throw notFound('user');
+    const role = (await this.roles.rolesOf(caller.organizationId, [mentorId]))[0];
+    if (!role)
+      return failure(
+        userError(
+          UserErrorCode.NOT_ALLOWED,
+          `${mentor.displayName} is not a mentor: grant the mentor role first.`,
+          'mentorId',
+        ),
+      );
+    const shared = tags.filter((tag) => role.tags.includes(tag));
+    if (shared.length === 0)
+      return failure(
+        userError(
+          UserErrorCode.NOT_ALLOWED,
+          `${mentor.displayName} mentors in ${role.tags.join(', ')}.`,
+          'tags',
+        ),
+      );
+    const outcome = await this.tx.run(async (): Promise<Outcome<Mentorship>> => {
+      await this.pairs.lockMentor(caller.organizationId, mentorId);
+      if ((await this.pairs.activeCount(caller.organizationId, mentorId)) >= role.capacity)
+        return failure(
+          userError(
+            UserErrorCode.NOT_ALLOWED,
+            `${mentor.displayName} mentors ${role.capacity} people already, their capacity.`,
+            'mentorId',
+          ),
+        );
+      const started = await this.pairs.start({
+        organizationId: caller.organizationId,
+        mentorId,
+        menteeId: mentee.id,
+        tags: shared,
+        pairedBy: caller.userId,
+      });
+      if (!started)
+        return failure(
+          userError(
+            UserErrorCode.TAKEN,
+            `${mentor.displayName} mentors ${mentee.displayName} already.`,
+            'mentorId',
+          ),
+        );
+      await this.events.record({
+        organizationId: caller.organizationId,
+        type: 'mentorship.started',
+        actorId: caller.userId,
+        subjectId: mentee.id,
+        data: { mentorshipId: started.id, mentorId, tags: shared },
+      });
+      return success(started);
+    });
+    return outcome;
+  }
+
+  /** Ends a pair: either side, the mentee's lead, or an admin. */
+  async endPair(caller: Caller, id: string): Promise<Outcome<Mentorship>> {
+    const pair = await this.pairs.findById(caller.organizationId, id);
+    if (!pair) throw notFound('mentorship');
+    if (caller.userId !== pair.mentorId && caller.userId !== pair.menteeId)
+      await this.target(caller, pair.menteeId);
+    const ended = await this.tx.run(async () => {
+      const done = await this.pairs.end(caller.organizationId, id, caller.userId);
+      if (done)
+        await this.events.record({
+          organizationId: caller.organizationId,
+          type: 'mentorship.ended',
+          actorId: caller.userId,
+          subjectId: pair.menteeId,
+          data: { mentorshipId: id, mentorId: pair.mentorId },
+        });
+      return done;
+    });
+    if (!ended)
+      return failure(
+        userError(UserErrorCode.NOT_ALLOWED, 'The mentorship has ended already.', 'mentorshipId'),
+      );
+    return success(ended);
+  }
+
+  /** The asker's active mentors in any of `tags`, with the tags they share. */
+  async mentorsOf(
+    organizationId: string,
+    menteeId: string,
+    tags: string[],
+  ): Promise<Map<string, string[]>> {
+    const mentors = new Map<string, string[]>();
+    for (const pair of await this.pairs.active(organizationId, 'mentee', [menteeId])) {
+      const shared = pair.tags.filter((tag) => tags.includes(tag));
+      if (shared.length) mentors.set(pair.mentorId, shared);
+    }
+    return mentors;
+  }
+
+  activePairs(
+    organizationId: string,
+    side: 'mentor' | 'mentee',
+    userIds: readonly string[],
+  ): Promise<Mentorship[]> {
+    return this.pairs.active(organizationId, side, userIds);
   }
 
   rolesOf(organizationId: string, userIds: readonly string[]): Promise<MentorRole[]> {

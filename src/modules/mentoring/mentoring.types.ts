@@ -62,3 +62,52 @@ export class MentorRolePayload {
   @Field(() => [UserError])
   userErrors: UserError[];
 }
+
+@ObjectType('Mentorship', { description: 'A mentor and a mentee, in tags.' })
+export class MentorshipType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => [String])
+  tags: string[];
+
+  @Field()
+  startedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  endedAt: Date | null;
+
+  organizationId: string;
+  mentorId: string;
+  menteeId: string;
+}
+
+@InputType()
+export class PairMentorInput {
+  @Field(() => ID)
+  menteeId: string;
+
+  @Field(() => ID)
+  mentorId: string;
+
+  @Field(() => [String], { description: 'Tags the mentor mentors in (1 to 10).' })
+  @ArrayMinSize(1, { message: 'Name at least one tag.' })
+  @ArrayMaxSize(10, { message: 'At most 10 tags.' })
+  @TagName({ each: true })
+  tags: string[];
+}
+
+@InputType()
+export class MentorshipIdInput {
+  @Field(() => ID)
+  mentorshipId: string;
+}
+
+@ObjectType()
+export class MentorshipPayload {
+  @Field(() => MentorshipType, { nullable: true })
+  mentorship?: MentorshipType | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}

@@ -26,11 +26,20 @@ const LIVE_CALL_FAN_OUT = 3;
 export type ExpertSource = (
   organizationId: string,
   tags: string[],
+  askerId: string,
 ) => Promise<Map<string, string[]>>;
+
+/** Experts offered a question before anyone else when available (the asker's mentors). */
+export type PreferenceSource = (
+  organizationId: string,
+  tags: string[],
+  askerId: string,
+) => Promise<Set<string>>;
 
 @Injectable()
 export class QuestionRouting implements OnModuleInit {
   private readonly sources: ExpertSource[] = [];
+  private readonly preferences: PreferenceSource[] = [];
 
   constructor(
     private readonly questions: QuestionsRepository,
@@ -47,6 +56,11 @@ export class QuestionRouting implements OnModuleInit {
    */
   addExpertSource(source: ExpertSource): void {
     this.sources.push(source);
+  }
+
+  /** Adds a source of preferred experts (mentoring: the asker's mentors first). */
+  addPreferenceSource(source: PreferenceSource): void {
+    this.preferences.push(source);
   }
 
   onModuleInit(): void {
@@ -89,7 +103,7 @@ export class QuestionRouting implements OnModuleInit {
     const tags = question.tags ?? [];
     const experts = await this.expertise.expertsIn(organizationId, tags);
     for (const source of this.sources)
-      for (const [userId, covered] of await source(organizationId, tags))
+      for (const [userId, covered] of await source(organizationId, tags, question.askerId))
         experts.set(userId, [...new Set([...(experts.get(userId) ?? []), ...covered])].sort());
     experts.delete(question.askerId);
     const available = await this.users.routable(
@@ -147,12 +161,17 @@ export class QuestionRouting implements OnModuleInit {
       await this.jobs.schedule(organizationId, WIDEN_JOB, question.id, widenAt);
   }
 
-  /**
-   * Experts offered the question before anyone else, if available: the hook for "the
-   * asker's mentor first", which mentoring fills in. None yet.
-   */
-  private async preferredExperts(_question: QuestionEntity): Promise<Set<string>> {
-    return new Set();
+  /** Experts offered the question before anyone else, if available: the asker's mentors. */
+  private async preferredExperts(question: QuestionEntity): Promise<Set<string>> {
+    const preferred = new Set<string>();
+    for (const source of this.preferences)
+      for (const userId of await source(
+        question.organizationId,
+        question.tags ?? [],
+        question.askerId,
+      ))
+        preferred.add(userId);
+    return preferred;
   }
 
   /** Nobody claimed it in time: the next experts are offered it. */
