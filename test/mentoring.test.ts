@@ -286,4 +286,28 @@ describe('mentorships: the mentee’s questions go to the mentor first', () => {
     expect(offered).toHaveLength(1);
     expect([id.expert2, id.expert3]).toContain(offered[0]);
   });
+
+  it('awards the mentor badge when the mentor answers their mentee’s question', async () => {
+    const badges = async () => {
+      for (let i = 0; i < 3; i++) await t.app.get(EventDispatcher).wake();
+      const mentor = await t.gql(
+        `query ($id: ID!) { node(id: $id) { ... on User { badges { key tier } } } }`,
+        { id: id.mentor },
+        token.lead,
+      );
+      return mentor.data!.node.badges;
+    };
+    expect(await badges()).toEqual([]);
+    const asked = await t.gql(
+      `mutation { askQuestion(input: {title: "Mentee question", tags: ["billing"], urgency: NORMAL}) { question { id } } }`,
+      {},
+      token.mentee,
+    );
+    await t.gql(
+      `mutation ($id: ID!) { answerQuestion(input: {questionId: $id, body: "Here is how."}) { answer { id } } }`,
+      { id: asked.data!.askQuestion.question.id },
+      token.mentor,
+    );
+    expect(await badges()).toEqual([{ key: 'MENTOR', tier: 'BRONZE' }]);
+  });
 });

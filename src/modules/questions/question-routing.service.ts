@@ -58,6 +58,16 @@ export class QuestionRouting implements OnModuleInit {
     this.sources.push(source);
   }
 
+  /** Whether another source (earned expertise, mentoring) counts the user an expert for the question. */
+  async isSourceExpert(question: QuestionEntity, userId: string): Promise<boolean> {
+    for (const source of this.sources)
+      if (
+        (await source(question.organizationId, question.tags ?? [], question.askerId)).has(userId)
+      )
+        return true;
+    return false;
+  }
+
   /** Adds a source of preferred experts (mentoring: the asker's mentors first). */
   addPreferenceSource(source: PreferenceSource): void {
     this.preferences.push(source);

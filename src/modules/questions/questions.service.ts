@@ -531,16 +531,19 @@ export class QuestionsService implements OnModuleInit {
     const question = await this.visible(caller, id);
     if (question.askerId === caller.userId)
       throw forbidden('You asked this question: an expert, your lead or an admin answers it.');
+    // whoever routing would offer it to (earned experts, the asker's mentor) may take it too
     const allowed =
       allows(caller, Permission.QUESTION_ANSWER, { teamId: question.teamId }) ||
       (await this.expertise.isExpertInAny(
         caller.organizationId,
         caller.userId,
         question.tags ?? [],
-      ));
+      )) ||
+      (await this.questions.offerTo(caller.organizationId, id, caller.userId)) !== null ||
+      (await this.routing.isSourceExpert(question, caller.userId));
     if (!allowed)
       throw forbidden(
-        "Experts in the question's tags, the asker's team leads and admins answer questions.",
+        "Experts in the question's tags, those it was offered to, the asker's team leads and admins answer questions.",
       );
     return question;
   }

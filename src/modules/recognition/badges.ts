@@ -60,6 +60,14 @@ export const BADGES: Badge[] = [
     tiers: { SILVER: 10 },
     criterion: 'Tips verified by others 10 times: knowledge kept right.',
   },
+  {
+    key: 'MENTOR',
+    name: 'Mentor',
+    counts: PointsReason.MENTEE_HELPED,
+    perTag: false,
+    tiers: { BRONZE: 1 },
+    criterion: 'Answered a question of their mentee: a first mentee helped.',
+  },
 ];
 
 /** The tiers a count reaches, lowest first. */

@@ -37,11 +37,14 @@ export enum PointsReason {
   KUDOS = 'KUDOS',
   /** evidence for the first-tip badge: no points (never an activity goal) */
   TIP_PUBLISHED = 'TIP_PUBLISHED',
+  /** evidence for the mentor badge: a mentor answered their mentee's question (no points of its own) */
+  MENTEE_HELPED = 'MENTEE_HELPED',
 }
 
 /** Credits the daily cap does not limit: accepted answers (as Apache Answer does) and reversals. */
 export const UNCAPPED = new Set([
   PointsReason.TIP_PUBLISHED,
+  PointsReason.MENTEE_HELPED,
   PointsReason.ANSWER_ACCEPTED,
   PointsReason.HELPFUL_VOTE_TAKEN_BACK,
   PointsReason.ACCEPTANCE_MOVED,

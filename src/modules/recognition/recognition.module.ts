@@ -1,6 +1,7 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { EventDispatcher } from '../events/event-dispatcher.js';
 import { EventDeliveryModule, EventsModule } from '../events/events.module.js';
+import { MentoringModule } from '../mentoring/mentoring.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { QuestionRouting } from '../questions/question-routing.service.js';
 import { QuestionsModule } from '../questions/questions.module.js';
@@ -38,7 +39,14 @@ export class EarnedExpertiseRouting implements OnModuleInit {
 
 /** Recognition: points from evidence of reuse, read by users, leads and admins. */
 @Module({
-  imports: [EventsModule, OrganizationsModule, TipsModule, QuestionsModule, UsersModule],
+  imports: [
+    EventsModule,
+    MentoringModule,
+    OrganizationsModule,
+    TipsModule,
+    QuestionsModule,
+    UsersModule,
+  ],
   providers: [
     RecognitionRepository,
     RecognitionService,

@@ -5,6 +5,7 @@ import type { Caller } from '../../common/context/request-context.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import type { DomainEvent } from '../events/domain-event.js';
 import { DomainEvents } from '../events/domain-events.service.js';
+import { MentoringService } from '../mentoring/mentoring.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { QuestionsService } from '../questions/questions.service.js';
 import { TipsService } from '../tips/tips.service.js';
@@ -75,6 +76,7 @@ export class RecognitionService {
     private readonly users: UsersService,
     private readonly tx: TransactionHost,
     private readonly events: DomainEvents,
+    private readonly mentoring: MentoringService,
   ) {}
 
   rules(organizationId: string): Promise<RecognitionRules> {
@@ -311,23 +313,34 @@ export class RecognitionService {
     const answerId = String(event.data.answerId ?? '');
     switch (event.type) {
       case 'question.answered': {
+        if (!actor || actor === question.askerId) return none;
+        const credits: Credit[] = [];
         const inTime =
           event.data.urgency === 'LIVE_CALL' &&
           event.data.beforeDeadline === true &&
           event.data.first === true;
-        if (!inTime || !actor || actor === question.askerId) return none;
-        return {
-          credits: [
-            {
-              userId: actor,
-              amount: rules.liveCallAnswered,
-              reason: PointsReason.LIVE_CALL_ANSWERED,
-              key: `livecall:${question.id}`,
-              ...about,
-            },
-          ],
-          reversals: [],
-        };
+        if (inTime)
+          credits.push({
+            userId: actor,
+            amount: rules.liveCallAnswered,
+            reason: PointsReason.LIVE_CALL_ANSWERED,
+            key: `livecall:${question.id}`,
+            ...about,
+          });
+        const mentors = await this.mentoring.mentorsOf(
+          event.organizationId,
+          question.askerId,
+          question.tags ?? [],
+        );
+        if (mentors.has(actor))
+          credits.push({
+            userId: actor,
+            amount: 0,
+            reason: PointsReason.MENTEE_HELPED,
+            key: `mentee-helped:${question.id}`,
+            ...about,
+          });
+        return { credits, reversals: [] };
       }
       case 'question.accepted':
         if (!authorId || authorId === actor) return none;
