@@ -130,3 +130,21 @@ export function offsetPageInfo(
     endCursor: edges.at(-1)?.cursor ?? null,
   };
 }
+
+/** The page a position-paged list asks for: its size (checked) and the position after its cursor. */
+export function pageOf(args: { first: number; after?: string | null }): {
+  offset: number;
+  first: number;
+} {
+  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE)
+    throw badInput(`"first" must be from 1 to ${MAX_PAGE_SIZE}; got ${args.first}.`);
+  return { offset: offsetOf(args.after), first: args.first };
+}
+
+/** A connection over a list read with one more than the page, by position. */
+export function byPosition<T>(rows: T[], offset: number, first: number): Connection<T> {
+  const edges = rows
+    .slice(0, first)
+    .map((node, i) => ({ node, cursor: offsetCursor(offset + i + 1) }));
+  return { edges, pageInfo: offsetPageInfo(edges, offset, rows.length > first) };
+}

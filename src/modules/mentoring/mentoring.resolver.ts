@@ -2,11 +2,12 @@ import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql'
 import { Allow, Context, CurrentCaller } from '../../common/auth/decorators.js';
 import { Permission } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
-import { RequestContext, byKeys } from '../../common/context/request-context.js';
+import { RequestContext } from '../../common/context/request-context.js';
 import { notFound } from '../../common/graphql/errors.js';
 import { UUID, idOfType } from '../../common/graphql/global-id.js';
 import { normalizeTag } from '../tags/tag-name.js';
 import { User, UserPayload } from '../users/user.types.js';
+import { loadUser } from '../users/user-loader.js';
 import { UsersService } from '../users/users.service.js';
 import type { MentorRole, Mentorship } from './mentor-roles.repository.js';
 import { MentoringService } from './mentoring.service.js';
@@ -137,11 +138,6 @@ export class MentorshipResolver {
   }
 
   private async load(organizationId: string, id: string, context: RequestContext) {
-    const user = await context
-      .loader('userById', async (ids) =>
-        byKeys(ids, await this.users.findByIds(organizationId, ids)),
-      )
-      .load(id);
-    return user && User.from(user);
+    return loadUser(this.users, context, organizationId, id);
   }
 }

@@ -33,6 +33,7 @@ import { MAX_TAGS } from '../tips/tip-rules.js';
 import { Tip } from '../tips/tip.types.js';
 import { TipsService } from '../tips/tips.service.js';
 import { User } from '../users/user.types.js';
+import { loadUser } from '../users/user-loader.js';
 import { UsersService } from '../users/users.service.js';
 import { AnswerEntity, QuestionEntity, QuestionStatus } from './question.entities.js';
 import {
@@ -101,20 +102,6 @@ function idOf(globalId: string, type: NodeType): string {
   const id = idOfType(globalId, type);
   if (!id) throw notFound(type === 'Question' ? 'question' : 'answer');
   return id;
-}
-
-/** Users of a field, loaded for the whole response at once. */
-async function loadUser(
-  users: UsersService,
-  context: RequestContext,
-  organizationId: string,
-  id: string | null,
-): Promise<User | null> {
-  if (!id) return null;
-  const user = await context
-    .loader('userById', async (ids) => byKeys(ids, await users.findByIds(organizationId, ids)))
-    .load(id);
-  return user && User.from(user);
 }
 
 @Resolver(() => Question)

@@ -12,19 +12,14 @@ import {
 import { Allow, Context, CurrentCaller } from '../../common/auth/decorators.js';
 import { Permission } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
-import { RequestContext, byKeys } from '../../common/context/request-context.js';
-import {
-  Connection,
-  MAX_PAGE_SIZE,
-  offsetCursor,
-  offsetOf,
-  offsetPageInfo,
-} from '../../common/graphql/connection.js';
-import { badInput, notFound } from '../../common/graphql/errors.js';
+import { RequestContext } from '../../common/context/request-context.js';
+import { Connection, MAX_PAGE_SIZE, byPosition, pageOf } from '../../common/graphql/connection.js';
+import { notFound } from '../../common/graphql/errors.js';
 import { idOfType } from '../../common/graphql/global-id.js';
 import type { DomainEvent } from '../events/domain-event.js';
 import { DomainEvents } from '../events/domain-events.service.js';
 import { User } from '../users/user.types.js';
+import { loadUser } from '../users/user-loader.js';
 import { UsersService } from '../users/users.service.js';
 import {
   RecognitionFeedConnection,
@@ -87,9 +82,7 @@ export class RecognitionFeedResolver {
     @CurrentCaller() caller: Caller,
     @Args() args: FeedArgs,
   ): Promise<Connection<RecognitionFeedItem>> {
-    if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE)
-      throw badInput(`"first" must be from 1 to ${MAX_PAGE_SIZE}; got ${args.first}.`);
-    const offset = offsetOf(args.after);
+    const { offset, first } = pageOf(args);
     let members: string[] | null = null;
     if (args.teamId) {
       const teamId = idOfType(args.teamId, 'Team');
@@ -101,12 +94,9 @@ export class RecognitionFeedResolver {
       Object.keys(FEED_KINDS) as (keyof typeof FEED_KINDS)[],
       members,
       offset,
-      args.first + 1,
+      first + 1,
     );
-    const edges = rows
-      .slice(0, args.first)
-      .map((event, i) => ({ node: feedItemOf(event), cursor: offsetCursor(offset + i + 1) }));
-    return { edges, pageInfo: offsetPageInfo(edges, offset, rows.length > args.first) };
+    return byPosition(rows.map(feedItemOf), offset, first);
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Who was recognized.' })
@@ -126,11 +116,6 @@ export class RecognitionFeedResolver {
   }
 
   private async load(organizationId: string, id: string, context: RequestContext) {
-    const user = await context
-      .loader('userById', async (ids) =>
-        byKeys(ids, await this.users.findByIds(organizationId, ids)),
-      )
-      .load(id);
-    return user && User.from(user);
+    return loadUser(this.users, context, organizationId, id);
   }
 }

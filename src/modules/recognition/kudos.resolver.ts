@@ -2,10 +2,11 @@ import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/gra
 import { Allow, Context, CurrentCaller } from '../../common/auth/decorators.js';
 import { Permission } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
-import { RequestContext, byKeys } from '../../common/context/request-context.js';
+import { RequestContext } from '../../common/context/request-context.js';
 import { badInput, notFound } from '../../common/graphql/errors.js';
 import { NodeType, idOfType } from '../../common/graphql/global-id.js';
 import { User } from '../users/user.types.js';
+import { loadUser } from '../users/user-loader.js';
 import { UsersService } from '../users/users.service.js';
 import { KudosService } from './kudos.service.js';
 import { GiveKudosInput, KudosPayload, KudosType } from './recognition.types.js';
@@ -61,12 +62,7 @@ export class KudosResolver {
   }
 
   private async user(organizationId: string, id: string, context: RequestContext) {
-    const user = await context
-      .loader('userById', async (ids) =>
-        byKeys(ids, await this.users.findByIds(organizationId, ids)),
-      )
-      .load(id);
-    return user && User.from(user);
+    return loadUser(this.users, context, organizationId, id);
   }
 }
 

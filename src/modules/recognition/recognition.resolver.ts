@@ -12,18 +12,13 @@ import {
 import { Allow, Context, CurrentCaller } from '../../common/auth/decorators.js';
 import { Permission } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
-import { RequestContext, byKeys } from '../../common/context/request-context.js';
-import {
-  Connection,
-  MAX_PAGE_SIZE,
-  offsetCursor,
-  offsetOf,
-  offsetPageInfo,
-} from '../../common/graphql/connection.js';
+import { RequestContext } from '../../common/context/request-context.js';
+import { Connection, MAX_PAGE_SIZE, byPosition, pageOf } from '../../common/graphql/connection.js';
 import { badInput, notFound } from '../../common/graphql/errors.js';
 import { idOfType } from '../../common/graphql/global-id.js';
 import { normalizeTag } from '../tags/tag-name.js';
 import { User } from '../users/user.types.js';
+import { loadUser } from '../users/user-loader.js';
 import { UsersService } from '../users/users.service.js';
 import { RecognitionPeriod, RecognitionService } from './recognition.service.js';
 import {
@@ -54,18 +49,27 @@ class HistoryArgs {
   after?: string | null;
 }
 
-function pageOf(args: { first: number; after?: string | null }): { offset: number; first: number } {
-  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE)
-    throw badInput(`"first" must be from 1 to ${MAX_PAGE_SIZE}; got ${args.first}.`);
-  return { offset: offsetOf(args.after), first: args.first };
+/** A team (by global id) and a tag to narrow a ranking to. */
+function scopeOf(args: { teamId?: string | null; tag?: string | null }): {
+  teamId?: string;
+  tag?: string;
+} {
+  const teamId = args.teamId ? idOfType(args.teamId, 'Team') : undefined;
+  if (teamId === null) throw notFound('team');
+  return { teamId, tag: args.tag ? normalizeTag(args.tag) : undefined };
 }
 
-/** A connection over a list read with one more than the page, by position. */
-function byPosition<T>(rows: T[], offset: number, first: number): Connection<T> {
-  const edges = rows
-    .slice(0, first)
-    .map((node, i) => ({ node, cursor: offsetCursor(offset + i + 1) }));
-  return { edges, pageInfo: offsetPageInfo(edges, offset, rows.length > first) };
+/** The users of ranked rows, as GraphQL objects by id, read in one query. */
+async function usersOf(
+  users: UsersService,
+  caller: Caller,
+  rows: { userId: string }[],
+): Promise<Map<string, User>> {
+  const found = await users.findByIds(
+    caller.organizationId,
+    rows.map((row) => row.userId),
+  );
+  return new Map(found.map((user) => [user.id, User.from(user)]));
 }
 
 @Resolver()
@@ -115,25 +119,16 @@ export class RecognitionResolver {
     @Args() args: LeaderboardArgs,
   ): Promise<Connection<LeaderboardEntry>> {
     const { offset, first } = pageOf(args);
-    const teamId = args.teamId ? idOfType(args.teamId, 'Team') : undefined;
-    if (teamId === null) throw notFound('team');
     const rows = await this.recognition.leaderboard(
       caller,
       args.period,
-      { teamId, tag: args.tag ? normalizeTag(args.tag) : undefined },
+      scopeOf(args),
       offset,
       first + 1,
     );
-    const users = new Map(
-      (
-        await this.users.findByIds(
-          caller.organizationId,
-          rows.map((row) => row.userId),
-        )
-      ).map((user) => [user.id, user]),
-    );
+    const users = await usersOf(this.users, caller, rows);
     return byPosition(
-      rows.map((row) => ({ user: User.from(users.get(row.userId)!), points: row.points })),
+      rows.map((row) => ({ user: users.get(row.userId)!, points: row.points })),
       offset,
       first,
     );
@@ -157,26 +152,12 @@ export class MentorCandidatesResolver {
     @Args() args: MentorCandidatesArgs,
   ): Promise<Connection<MentorCandidate>> {
     const { offset, first } = pageOf(args);
-    const teamId = args.teamId ? idOfType(args.teamId, 'Team') : undefined;
-    if (teamId === null) throw notFound('team');
-    const rows = await this.recognition.mentorCandidates(
-      caller,
-      { teamId, tag: args.tag ? normalizeTag(args.tag) : undefined },
-      offset,
-      first + 1,
-    );
-    const users = new Map(
-      (
-        await this.users.findByIds(
-          caller.organizationId,
-          rows.map((row) => row.userId),
-        )
-      ).map((user) => [user.id, user]),
-    );
+    const rows = await this.recognition.mentorCandidates(caller, scopeOf(args), offset, first + 1);
+    const users = await usersOf(this.users, caller, rows);
     return byPosition(
       rows.map((row) => ({
         ...row,
-        user: User.from(users.get(row.userId)!),
+        user: users.get(row.userId)!,
         helpfulRatio: row.helpfulVotes / Math.max(1, row.reusedByOthers),
       })),
       offset,
@@ -216,12 +197,7 @@ export class UserBadgeResolver {
 
   @ResolveField(() => User, { nullable: true })
   async user(@Parent() badge: UserBadge, @Context() context: RequestContext): Promise<User | null> {
-    const user = await context
-      .loader('userById', async (ids) =>
-        byKeys(ids, await this.users.findByIds(badge.organizationId, ids)),
-      )
-      .load(badge.userId);
-    return user && User.from(user);
+    return loadUser(this.users, context, badge.organizationId, badge.userId);
   }
 }
 

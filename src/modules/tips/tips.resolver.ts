@@ -12,7 +12,7 @@ import {
 import { Allow, Context, CurrentCaller } from '../../common/auth/decorators.js';
 import { Permission } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
-import { RequestContext, byKeys } from '../../common/context/request-context.js';
+import { RequestContext } from '../../common/context/request-context.js';
 import {
   Connection,
   ConnectionArgs,
@@ -25,6 +25,7 @@ import { NodeRegistry } from '../../common/graphql/node-registry.js';
 import { Outcome } from '../../common/graphql/user-error.js';
 import { renderMarkdown } from '../../common/markdown.js';
 import { User } from '../users/user.types.js';
+import { loadUser } from '../users/user-loader.js';
 import { UsersService } from '../users/users.service.js';
 import { TipEntity, TipStatus } from './tip.entities.js';
 import {
@@ -110,12 +111,7 @@ export class TipsResolver implements OnModuleInit {
   @ResolveField(() => User, { nullable: true })
   async author(@Parent() tip: Tip, @Context() context: RequestContext): Promise<User | null> {
     const { organizationId } = tip;
-    const user = await context
-      .loader('userById', async (ids) =>
-        byKeys(ids, await this.users.findByIds(organizationId, ids)),
-      )
-      .load(tip.authorId);
-    return user && User.from(user);
+    return loadUser(this.users, context, organizationId, tip.authorId);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether you marked it helpful.' })
