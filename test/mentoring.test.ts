@@ -19,9 +19,7 @@ describe('kudos, the mentor role and the recognition feed', () => {
   const id: Record<string, string> = {};
   const sql = (text: string, values: unknown[] = []) =>
     t.app.get(TransactionHost).manager.query(text, values);
-  const settle = async () => {
-    for (let i = 0; i < 3; i++) await t.app.get(EventDispatcher).wake();
-  };
+  const settle = () => t.delivered();
 
   beforeAll(async () => {
     t = await TestApp.start();
@@ -289,7 +287,7 @@ describe('mentorships: the mentee’s questions go to the mentor first', () => {
 
   it('awards the mentor badge when the mentor answers their mentee’s question', async () => {
     const badges = async () => {
-      for (let i = 0; i < 3; i++) await t.app.get(EventDispatcher).wake();
+      await t.delivered();
       const mentor = await t.gql(
         `query ($id: ID!) { node(id: $id) { ... on User { badges { key tier } } } }`,
         { id: id.mentor },

@@ -3,6 +3,8 @@ import { request } from 'node:http';
 import { INestApplication } from '@nestjs/common';
 import { Role } from '../../src/common/auth/role.js';
 import { LivePubSub } from '../../src/common/live/live-pubsub.js';
+import { TransactionHost } from '../../src/database/transaction-host.js';
+import { EventDispatcher } from '../../src/modules/events/event-dispatcher.js';
 import { AppLogger } from '../../src/common/logging/app-logger.js';
 import { AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { OrganizationsService } from '../../src/modules/organizations/organizations.service.js';
@@ -75,6 +77,21 @@ export class TestApp {
       if (Date.now() > deadline)
         throw new Error(`expected ${count} open subscriptions, have ${this.subscriptions}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  /** Waits until every consumer of the event log has read every event (notifications, points …). */
+  async delivered(timeoutMs = 10_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      await this.app.get(EventDispatcher).wake();
+      const [row] = await this.app.get(TransactionHost).manager.query(
+        `SELECT NOT EXISTS (SELECT 1 FROM domain_events e, event_consumers c
+           WHERE (e.transaction_id, e.id) > (c.transaction_id, c.event_id)) AS done`,
+      );
+      if (row.done) return;
+      if (Date.now() > until) throw new Error('the event consumers did not catch up');
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 
