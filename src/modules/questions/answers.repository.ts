@@ -31,9 +31,10 @@ export class AnswersRepository {
   }
 
   /** A question's answers, oldest first. */
-  ofQuestion(organizationId: string, questionId: string): Promise<AnswerEntity[]> {
+  /** The answers of these questions, oldest first. */
+  ofQuestions(organizationId: string, questionIds: readonly string[]): Promise<AnswerEntity[]> {
     return this.answers.find({
-      where: { organizationId, questionId },
+      where: { organizationId, questionId: In([...questionIds]) },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
   }

@@ -335,8 +335,19 @@ export class QuestionsResolver implements OnModuleInit {
   }
 
   @ResolveField(() => [Answer], { description: 'Oldest first.' })
-  async answers(@Parent() question: Question, @CurrentCaller() caller: Caller): Promise<Answer[]> {
-    return (await this.questionsService.answersOf(caller, question.questionId)).map(Answer.from);
+  async answers(
+    @Parent() question: Question,
+    @CurrentCaller() caller: Caller,
+    @Context() context: RequestContext,
+  ): Promise<Answer[]> {
+    // one query for the answers of every question in the response
+    const answers = await context
+      .loader<AnswerEntity[]>('answersOfQuestion', async (ids) => {
+        const rows = await this.questionsService.answersOf(caller, ids);
+        return ids.map((id) => rows.filter((row) => row.questionId === id));
+      })
+      .load(question.questionId);
+    return (answers ?? []).map(Answer.from);
   }
 
   @ResolveField(() => Answer, { nullable: true })

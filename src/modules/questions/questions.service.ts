@@ -86,7 +86,7 @@ export class QuestionsService implements OnModuleInit {
     );
     const documents: SearchDocument[] = [];
     for (const question of questions) {
-      const answers = await this.answers.ofQuestion(organizationId, question.id);
+      const answers = await this.answers.ofQuestions(organizationId, [question.id]);
       const best =
         answers.find((answer) => answer.id === question.acceptedAnswerId) ??
         [...answers].sort((a, b) => b.score - a.score)[0];
@@ -467,8 +467,9 @@ export class QuestionsService implements OnModuleInit {
     });
   }
 
-  answersOf(caller: Caller, questionId: string): Promise<AnswerEntity[]> {
-    return this.answers.ofQuestion(caller.organizationId, questionId);
+  /** The answers of these questions, oldest first. */
+  answersOf(caller: Caller, questionIds: readonly string[]): Promise<AnswerEntity[]> {
+    return this.answers.ofQuestions(caller.organizationId, questionIds);
   }
 
   answersByIds(organizationId: string, ids: readonly string[]): Promise<AnswerEntity[]> {
