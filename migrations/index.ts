@@ -11,6 +11,7 @@ import { UserDeactivatedAt1765100000000 } from './1765100000000-user-deactivated
 import { EffectivePresence1765200000000 } from './1765200000000-effective-presence.js';
 import { ExpertQuestions1765300000000 } from './1765300000000-expert-questions.js';
 import { RecognitionLedger1765400000000 } from './1765400000000-recognition-ledger.js';
+import { MentoringAndInsights1765500000000 } from './1765500000000-mentoring-and-insights.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   EffectivePresence1765200000000,
   ExpertQuestions1765300000000,
   RecognitionLedger1765400000000,
+  MentoringAndInsights1765500000000,
 ];

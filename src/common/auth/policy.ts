@@ -64,6 +64,14 @@ export enum Permission {
   MENTOR_GRANT = 'mentor.grant',
   /** end a mentorship: one's own, the team's (leads), any (admins) */
   MENTORSHIP_END = 'mentorship.end',
+  /** ask a mentor to mentor oneself */
+  MENTORSHIP_REQUEST = 'mentorship.request',
+  /** record a coaching session: for one's mentees (checked by the mentorship), the team's (leads), anyone's (admins) */
+  COACHING_RECORD = 'coaching.record',
+  /** coaching history: one's own (and one's mentees', checked by the mentorship), the team's, anyone's */
+  COACHING_READ = 'coaching.read',
+  /** a team's insights: leads their own team's, admins any team's */
+  TEAM_INSIGHTS_READ = 'teamInsights.read',
 }
 
 /**
@@ -109,6 +117,9 @@ const EVERYONE: Partial<Record<Permission, Scope>> = {
   [P.RECOGNITION_VIEW]: ORGANIZATION,
   [P.KUDOS_GIVE]: ORGANIZATION,
   [P.MENTORSHIP_END]: OWN,
+  [P.MENTORSHIP_REQUEST]: ORGANIZATION,
+  [P.COACHING_RECORD]: OWN,
+  [P.COACHING_READ]: OWN,
 };
 
 /** What an integration token may do: keep presence true from the phone system, nothing else. */
@@ -139,6 +150,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [P.KUDOS_AWARD]: ORGANIZATION,
     [P.MENTOR_GRANT]: TEAM,
     [P.MENTORSHIP_END]: TEAM,
+    [P.COACHING_RECORD]: TEAM,
+    [P.COACHING_READ]: TEAM,
+    [P.TEAM_INSIGHTS_READ]: TEAM,
   },
   [Role.ADMIN]: Object.fromEntries(
     Object.values(Permission).map((permission) => [

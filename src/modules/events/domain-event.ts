@@ -27,7 +27,10 @@ export type DomainEventType =
   | 'mentor.granted'
   | 'mentor.revoked'
   | 'mentorship.started'
-  | 'mentorship.ended';
+  | 'mentorship.ended'
+  | 'mentorship.requested'
+  | 'mentorship.declined'
+  | 'coaching.recorded';
 
 /** A change that others react to, appended to the log in the transaction that made it. */
 export interface DomainEvent {

@@ -24,6 +24,17 @@ interface NotificationMessage {
   notificationId: string;
 }
 
+/** Events whose notification names who acted. */
+const NAMES_ACTOR = new Set([
+  'question.claimed',
+  'kudos.given',
+  'mentor.granted',
+  'mentorship.requested',
+  'mentorship.declined',
+  'mentorship.started',
+  'coaching.recorded',
+]);
+
 const notificationChannel = (userId: string) => `notification.added:${userId}`;
 
 /**
@@ -83,11 +94,7 @@ export class InboxLive implements OnModuleInit {
       ]))
         questions.set(question.id, question);
       const claimers = mine
-        .filter(
-          (event) =>
-            ['question.claimed', 'kudos.given', 'mentor.granted'].includes(event.type) &&
-            event.actorId,
-        )
+        .filter((event) => NAMES_ACTOR.has(event.type) && event.actorId)
         .map((event) => event.actorId!);
       for (const user of await this.users.findByIds(organizationId, [...new Set(claimers)]))
         names.set(user.id, user.displayName);
@@ -127,6 +134,41 @@ export class InboxLive implements OnModuleInit {
           event.subjectId,
           NotificationKind.MENTOR_ROLE_GRANTED,
           `${names.get(event.actorId ?? '') ?? 'Your lead'} made you a mentor in ${(event.data.tags as string[]).join(', ')}.`,
+        );
+        continue;
+      }
+      const actor = names.get(event.actorId ?? '') ?? 'A colleague';
+      if (event.type === 'mentorship.requested') {
+        to(
+          event.data.mentorId,
+          NotificationKind.MENTORSHIP_REQUESTED,
+          `${actor} asks you to mentor them in ${(event.data.tags as string[]).join(', ')}.`,
+        );
+        continue;
+      }
+      if (event.type === 'mentorship.declined') {
+        to(
+          event.subjectId,
+          NotificationKind.MENTORSHIP_DECLINED,
+          `${actor} cannot mentor you now; ask another mentor.`,
+        );
+        continue;
+      }
+      if (event.type === 'mentorship.started') {
+        const tags = (event.data.tags as string[]).join(', ');
+        to(event.subjectId, NotificationKind.MENTORSHIP_STARTED, `You have a mentor in ${tags}.`);
+        to(
+          event.data.mentorId,
+          NotificationKind.MENTORSHIP_STARTED,
+          `You have a new mentee in ${tags}.`,
+        );
+        continue;
+      }
+      if (event.type === 'coaching.recorded') {
+        to(
+          event.subjectId,
+          NotificationKind.COACHING_SESSION_RECORDED,
+          `${actor} recorded your coaching session.`,
         );
         continue;
       }

@@ -19,6 +19,10 @@ const SUBJECT_TYPE: Record<NotificationKind, NodeType | null> = {
   BADGE_AWARDED: 'User',
   KUDOS_RECEIVED: 'User',
   MENTOR_ROLE_GRANTED: 'User',
+  MENTORSHIP_REQUESTED: 'User',
+  MENTORSHIP_DECLINED: 'User',
+  MENTORSHIP_STARTED: 'User',
+  COACHING_SESSION_RECORDED: 'User',
   TAG_DIGEST: null,
 };
 

@@ -63,6 +63,15 @@ export class MentorRolesRepository {
     );
   }
 
+  /** Mentors in any of `tags`; every mentor when no tag is given. */
+  inTags(organizationId: string, tags: string[]): Promise<MentorRole[]> {
+    return this.tx.manager.query(
+      `SELECT ${ROLE} FROM mentor_roles
+       WHERE organization_id = $1 AND (cardinality($2::text[]) = 0 OR tags && $2::text[])`,
+      [organizationId, tags],
+    );
+  }
+
   rolesOf(organizationId: string, userIds: readonly string[]): Promise<MentorRole[]> {
     return this.tx.manager.query(
       `SELECT ${ROLE} FROM mentor_roles WHERE organization_id = $1 AND user_id = ANY($2::uuid[])`,
@@ -112,12 +121,21 @@ export class MentorshipsRepository {
   }
 
   async activeCount(organizationId: string, mentorId: string): Promise<number> {
-    const [row] = await this.tx.manager.query(
-      `SELECT count(*)::int AS n FROM mentorships
-       WHERE organization_id = $1 AND mentor_id = $2 AND ended_at IS NULL`,
-      [organizationId, mentorId],
+    return (await this.activeCounts(organizationId, [mentorId])).get(mentorId) ?? 0;
+  }
+
+  /** Active mentees per mentor (mentors without any are left out). */
+  async activeCounts(
+    organizationId: string,
+    mentorIds: readonly string[],
+  ): Promise<Map<string, number>> {
+    const rows: { mentorId: string; n: number }[] = await this.tx.manager.query(
+      `SELECT mentor_id AS "mentorId", count(*)::int AS n FROM mentorships
+       WHERE organization_id = $1 AND mentor_id = ANY($2::uuid[]) AND ended_at IS NULL
+       GROUP BY mentor_id`,
+      [organizationId, [...mentorIds]],
     );
-    return row.n;
+    return new Map(rows.map((row) => [row.mentorId, row.n]));
   }
 
   async end(organizationId: string, id: string, by: string): Promise<Mentorship | null> {

@@ -114,7 +114,16 @@ export class MentoringService {
     const mentee = await this.target(caller, menteeId);
     const mentor = await this.users.findById(caller.organizationId, mentorId);
     if (!mentor) throw notFound('user');
-    const role = (await this.roles.rolesOf(caller.organizationId, [mentorId]))[0];
+    return this.startPair(caller, mentee, mentor, tags);
+  }
+
+  /** The tags of `tags` a mentor mentors in, or why they cannot mentor in them. */
+  async mentorTags(
+    organizationId: string,
+    mentor: UserEntity,
+    tags: string[],
+  ): Promise<Outcome<{ role: MentorRole; shared: string[] }>> {
+    const role = (await this.roles.rolesOf(organizationId, [mentor.id]))[0];
     if (!role)
       return failure(
         userError(
@@ -132,9 +141,26 @@ export class MentoringService {
           'tags',
         ),
       );
-    const outcome = await this.tx.run(async (): Promise<Outcome<Mentorship>> => {
-      await this.pairs.lockMentor(caller.organizationId, mentorId);
-      if ((await this.pairs.activeCount(caller.organizationId, mentorId)) >= role.capacity)
+    return success({ role, shared });
+  }
+
+  /**
+   * Starts a mentorship in the tags the mentor mentors in, within their capacity (pairings
+   * with one mentor take turns on their role's row); `then` runs in the same transaction.
+   */
+  async startPair(
+    caller: Caller,
+    mentee: UserEntity,
+    mentor: UserEntity,
+    tags: string[],
+    then?: (started: Mentorship) => Promise<void>,
+  ): Promise<Outcome<Mentorship>> {
+    return this.tx.run(async (): Promise<Outcome<Mentorship>> => {
+      await this.pairs.lockMentor(caller.organizationId, mentor.id);
+      const allowed = await this.mentorTags(caller.organizationId, mentor, tags);
+      if (!allowed.value) return failure(...allowed.userErrors);
+      const { role, shared } = allowed.value;
+      if ((await this.pairs.activeCount(caller.organizationId, mentor.id)) >= role.capacity)
         return failure(
           userError(
             UserErrorCode.NOT_ALLOWED,
@@ -144,7 +170,7 @@ export class MentoringService {
         );
       const started = await this.pairs.start({
         organizationId: caller.organizationId,
-        mentorId,
+        mentorId: mentor.id,
         menteeId: mentee.id,
         tags: shared,
         pairedBy: caller.userId,
@@ -162,11 +188,11 @@ export class MentoringService {
         type: 'mentorship.started',
         actorId: caller.userId,
         subjectId: mentee.id,
-        data: { mentorshipId: started.id, mentorId, tags: shared },
+        data: { mentorshipId: started.id, mentorId: mentor.id, tags: shared },
       });
+      await then?.(started);
       return success(started);
     });
-    return outcome;
   }
 
   /** Ends a pair: either side, the mentee's lead, or an admin. */
@@ -206,6 +232,10 @@ export class MentoringService {
       if (shared.length) mentors.set(pair.mentorId, shared);
     }
     return mentors;
+  }
+
+  findPair(organizationId: string, id: string): Promise<Mentorship | undefined> {
+    return this.pairs.findById(organizationId, id);
   }
 
   activePairs(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Permission, allows } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
+import { zonedInstant } from '../../common/time-zone.js';
 import {
   Outcome,
   UserErrorCode,
@@ -53,7 +54,7 @@ export class KudosService {
     const today = periodsOf(new Date(), organization?.timeZone ?? 'UTC').day;
     const given = await this.tx.run(async () => {
       if (!byLead) {
-        const since = startOfDay(today, organization?.timeZone ?? 'UTC');
+        const since = zonedInstant(today, 0, organization?.timeZone ?? 'UTC');
         if (
           (await this.kudos.givenSince(organizationId, caller.userId, since)) >= PEER_KUDOS_PER_DAY
         )
@@ -90,13 +91,4 @@ export class KudosService {
   received(organizationId: string, userIds: readonly string[], limit: number): Promise<KudosRow[]> {
     return this.kudos.received(organizationId, userIds, limit);
   }
-}
-
-/** Midnight of a local day in a time zone, as an instant. */
-function startOfDay(day: string, timeZone: string): Date {
-  const utcMidnight = new Date(`${day}T00:00:00Z`);
-  // the zone's offset at that moment: what its clock shows at UTC midnight
-  const shown = new Date(utcMidnight.toLocaleString('en-US', { timeZone }));
-  const utc = new Date(utcMidnight.toLocaleString('en-US', { timeZone: 'UTC' }));
-  return new Date(utcMidnight.getTime() - (shown.getTime() - utc.getTime()));
 }
