@@ -7,6 +7,7 @@ import { DatabaseTarget } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
 import { InboxModule } from './modules/inbox/inbox.module.js';
+import { InsightsModule } from './modules/insights/insights.module.js';
 import { MentoringModule } from './modules/mentoring/mentoring.module.js';
 import { RecognitionModule } from './modules/recognition/recognition.module.js';
 import { QuestionsModule } from './modules/questions/questions.module.js';
@@ -38,6 +39,7 @@ export class CoreModule {
       InboxModule,
       RecognitionModule,
       MentoringModule,
+      InsightsModule,
       SearchModule,
       DemoModule,
     ];

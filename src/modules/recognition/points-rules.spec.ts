@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isTimeZone } from '../../common/time-zone.js';
-import { capped, periodsOf } from './points-rules.js';
+import { capped, periodStart, periodsOf } from './points-rules.js';
 
 describe('periodsOf', () => {
   it('counts the day, ISO week and month in the organization’s time zone', () => {
@@ -23,17 +22,21 @@ describe('periodsOf', () => {
   });
 });
 
+describe('periodStart', () => {
+  it('finds when the week and month began on the organization’s clock', () => {
+    const at = new Date('2026-11-29T23:30:00Z'); // Sunday in UTC, Monday in Helsinki
+    expect(periodStart('WEEK', 'UTC', at).toISOString()).toBe('2026-11-23T00:00:00.000Z');
+    expect(periodStart('WEEK', 'Europe/Helsinki', at).toISOString()).toBe(
+      '2026-11-29T22:00:00.000Z',
+    );
+    expect(periodStart('MONTH', 'Asia/Tehran', at).toISOString()).toBe('2026-10-31T20:30:00.000Z');
+  });
+});
+
 describe('capped', () => {
   it('gives what the daily cap leaves', () => {
     expect(capped(10, 0, 200)).toBe(10);
     expect(capped(10, 195, 200)).toBe(5);
     expect(capped(10, 200, 200)).toBe(0);
-  });
-});
-
-describe('isTimeZone', () => {
-  it('knows IANA names and refuses others', () => {
-    expect(isTimeZone('Asia/Tehran')).toBe(true);
-    expect(isTimeZone('Mars/Olympus')).toBe(false);
   });
 });

@@ -1,3 +1,5 @@
+import { addDays, weekdayOf, zonedInstant } from '../../common/time-zone.js';
+
 /** How many points each kind of evidence earns in an organization, and the daily cap. */
 export interface RecognitionRules {
   /** another agent marked one's tip used on a call (once per agent per day) */
@@ -77,6 +79,13 @@ export function periodsOf(
     week: `W${thursday.getUTCFullYear()}-${String(week).padStart(2, '0')}`,
     month: `M${parts.year}-${parts.month}`,
   };
+}
+
+/** When the current ISO week or calendar month began in a time zone, as an instant. */
+export function periodStart(period: 'WEEK' | 'MONTH', timeZone: string, now = new Date()): Date {
+  const { day } = periodsOf(now, timeZone);
+  const first = period === 'WEEK' ? addDays(day, -weekdayOf(day)) : `${day.slice(0, 8)}01`;
+  return zonedInstant(first, 0, timeZone);
 }
 
 /** Earned expertise in a tag, from the points and accepted answers earned in it: 0 is none. */
