@@ -52,6 +52,28 @@ export async function withDatabase(run) {
   }
 }
 
+/** A GraphQL request; fails on any error. */
+export async function gql(url, query, variables, token) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token && { authorization: `Bearer ${token}` }),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** p50, p95, p99 and the maximum of latencies in milliseconds. */
+export function percentiles(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return `n=${sorted.length} p50 ${at(50).toFixed(1)} ms, p95 ${at(95).toFixed(1)} ms, p99 ${at(99).toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms`;
+}
+
 export function startBenchServer(env) {
   return startServer(
     loadConfig({ ...process.env, ...env, PORT: '0', DEMO_DATA: 'false', LOG_LEVEL: 'warn' }),

@@ -12,7 +12,7 @@
 import { performance } from 'node:perf_hooks';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { machineSpeed, startBenchServer, withDatabase } from './bench-server.mjs';
+import { gql, machineSpeed, percentiles, startBenchServer, withDatabase } from './bench-server.mjs';
 import { Role } from '../dist/src/common/auth/role.js';
 import { TransactionHost } from '../dist/src/database/transaction-host.js';
 import { ExpertiseService } from '../dist/src/modules/expertise/expertise.service.js';
@@ -35,20 +35,6 @@ if (INSTANCES > 1 && (!process.env.DATABASE_URL || !process.env.REDIS_URL)) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function gql(url, query, variables, token) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token && { authorization: `Bearer ${token}` }),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
 function socket(url, token) {
   return createClient({
     url: `${url.replace('http', 'ws')}/graphql`,
@@ -57,12 +43,6 @@ function socket(url, token) {
     lazy: false,
     retryAttempts: 0,
   });
-}
-
-function percentiles(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-  return `n=${sorted.length} p50 ${at(50).toFixed(1)} ms, p95 ${at(95).toFixed(1)} ms, p99 ${at(99).toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms`;
 }
 
 await withDatabase(async (env) => {

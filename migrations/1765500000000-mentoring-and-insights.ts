@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Remote coaching: mentees ask a mentor for mentoring and the mentor accepts, everyone may
  * keep a weekly shift schedule in their time zone (so pairings overlap in time), mentors and
- * leads record coaching sessions; and the indexes the team insights read by team member.
+ * leads record coaching sessions; the indexes the team insights read by team member, and one
+ * that keeps counting badge evidence fast on a large ledger.
  */
 export class MentoringAndInsights1765500000000 implements MigrationInterface {
   name = 'MentoringAndInsights1765500000000';
@@ -71,11 +72,15 @@ export class MentoringAndInsights1765500000000 implements MigrationInterface {
       `CREATE INDEX questions_team_idx ON questions (organization_id, team_id, created_at)`,
     );
     await db.query(`CREATE INDEX tips_author_idx ON tips (organization_id, author_id)`);
+    // "not reversed" is asked of every entry a badge or an expertise level counts
+    await db.query(
+      `CREATE INDEX points_ledger_reverses_idx ON points_ledger (reverses) WHERE reverses IS NOT NULL`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(
-      `DROP INDEX tips_author_idx, questions_team_idx, domain_events_tip_used_idx, search_log_user_idx`,
+      `DROP INDEX points_ledger_reverses_idx, tips_author_idx, questions_team_idx, domain_events_tip_used_idx, search_log_user_idx`,
     );
     await db.query(`DROP TABLE coaching_sessions, shift_schedules, mentorship_requests`);
   }

@@ -5,13 +5,15 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { TeamsService } from '../teams/teams.service.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { ExpertiseService } from '../expertise/expertise.service.js';
+import { CoachingService } from '../mentoring/coaching.service.js';
 import { MentoringService } from '../mentoring/mentoring.service.js';
+import { Weekday } from '../mentoring/shifts.js';
 import { KudosService } from '../recognition/kudos.service.js';
 import { TipsService } from '../tips/tips.service.js';
 import { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_TEAMS } from './demo-accounts.js';
-import { DEMO_EXPERTISE, DEMO_MENTORS, DEMO_REUSERS, DEMO_TIPS } from './demo-tips.js';
+import { DEMO_EXPERTISE, DEMO_MENTORS, DEMO_REUSERS, DEMO_SHIFTS, DEMO_TIPS } from './demo-tips.js';
 
 @Injectable()
 export class DemoDataService {
@@ -25,6 +27,7 @@ export class DemoDataService {
     private readonly indexer: SearchIndexer,
     private readonly kudos: KudosService,
     private readonly mentoring: MentoringService,
+    private readonly coaching: CoachingService,
   ) {}
 
   /** On a database without organizations, creates the demo one; returns how to sign in, or null. */
@@ -67,15 +70,27 @@ export class DemoDataService {
             await this.tips.markUsed(as(reuser), tipId);
             await this.tips.setHelpful(as(reuser), tipId, true);
           }
-      for (const { lead, mentor, tags, reason, kudos } of DEMO_MENTORS) {
+      const weekdays = Object.values(Weekday).slice(0, 5);
+      for (const { email, timeZone, start, end } of DEMO_SHIFTS)
         required(
-          await this.kudos.give(as(lead), { userId: users.get(mentor)!.id, message: kudos }),
+          await this.coaching.setSchedule(as(email), users.get(email)!.id, {
+            timeZone,
+            shifts: weekdays.map((day) => ({ day, start, end })),
+          }),
         );
+      // each lead thanks a mentor, makes them one and pairs them with an agent, whom the
+      // mentor has coached once already
+      for (const { lead, mentor, tags, reason, kudos, mentee, coaching } of DEMO_MENTORS) {
+        const mentorId = users.get(mentor)!.id;
+        required(await this.kudos.give(as(lead), { userId: mentorId, message: kudos }));
+        required(await this.mentoring.grant(as(lead), mentorId, { tags, capacity: 3, reason }));
+        required(await this.mentoring.pair(as(lead), users.get(mentee)!.id, mentorId, tags));
         required(
-          await this.mentoring.grant(as(lead), users.get(mentor)!.id, {
-            tags,
-            capacity: 3,
-            reason,
+          await this.coaching.record(as(mentor), users.get(mentee)!.id, {
+            heldAt: new Date(Date.now() - 86_400_000),
+            notes: coaching,
+            tipIds: tipsBy.get(mentor)!.slice(0, 1),
+            questionIds: [],
           }),
         );
       }

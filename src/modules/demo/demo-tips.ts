@@ -225,6 +225,8 @@ export const DEMO_MENTORS: {
   tags: string[];
   reason: string;
   kudos: string;
+  mentee: string;
+  coaching: string;
 }[] = [
   {
     lead: LEAD,
@@ -232,6 +234,8 @@ export const DEMO_MENTORS: {
     tags: ['billing', 'refunds'],
     reason: 'Her refund tips are the most reused on the floor.',
     kudos: 'Your double-charge tip saved three calls today.',
+    mentee: 'agent@demo.example',
+    coaching: 'Went through double charges together. Next: read the refund tip before Monday.',
   },
   {
     lead: 'tech.lead@demo.example',
@@ -239,5 +243,17 @@ export const DEMO_MENTORS: {
     tags: ['connectivity', 'devices'],
     reason: 'The go-to person for router questions.',
     kudos: 'Thanks for walking Aino through the router reset.',
+    mentee: 'tech.agent@demo.example',
+    coaching: 'Listened to two router calls; the reset steps are solid. Next: mesh networks.',
   },
+];
+
+/** Weekday shifts on each person's own clock, so mentor suggestions show shared hours. */
+export const DEMO_SHIFTS: { email: string; timeZone: string; start: string; end: string }[] = [
+  { email: LEAD, timeZone: 'Europe/London', start: '08:00', end: '16:00' },
+  { email: BILLING, timeZone: 'Europe/London', start: '09:00', end: '17:00' },
+  { email: 'agent@demo.example', timeZone: 'Asia/Tehran', start: '10:00', end: '18:00' },
+  { email: 'tech.lead@demo.example', timeZone: 'Europe/Helsinki', start: '08:00', end: '16:00' },
+  { email: TECH, timeZone: 'Europe/Helsinki', start: '12:00', end: '20:00' },
+  { email: 'tech.agent@demo.example', timeZone: 'Europe/Helsinki', start: '09:00', end: '17:00' },
 ];

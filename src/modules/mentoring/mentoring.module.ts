@@ -58,6 +58,6 @@ export class MentorFirstRouting implements OnModuleInit {
     CoachingSessionResolver,
     MentorFirstRouting,
   ],
-  exports: [MentoringService],
+  exports: [MentoringService, CoachingService],
 })
 export class MentoringModule {}
