@@ -328,6 +328,20 @@ describe('mentorship requests, shift-aware suggestions and coaching sessions', (
       code: 'NOT_FOUND',
       field: ['input', 'tipIds'],
     });
+    const foreignTip = await t.gql(
+      `mutation { createTip(input: {title: "South's tip", body: "Theirs.", tags: ["billing"], publish: true}) { tip { id } } }`,
+      {},
+      token.stranger,
+    );
+    const foreignLink = await t.gql(
+      RECORD,
+      input({ tipIds: [foreignTip.data!.createTip.tip.id] }),
+      token.day,
+    );
+    expect(foreignLink.data!.recordCoachingSession.userErrors[0].field).toEqual([
+      'input',
+      'tipIds',
+    ]);
     const farOff = await t.gql(RECORD, input({ heldAt: '2001-01-01T00:00:00Z' }), token.day);
     expect(farOff.data!.recordCoachingSession.userErrors[0].field).toEqual(['input', 'heldAt']);
     const empty = await t.gql(RECORD, input({ notes: '   ' }), token.day);
