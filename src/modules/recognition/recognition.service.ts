@@ -6,6 +6,7 @@ import { TransactionHost } from '../../database/transaction-host.js';
 import type { DomainEvent } from '../events/domain-event.js';
 import { DomainEvents } from '../events/domain-events.service.js';
 import { MentoringService } from '../mentoring/mentoring.service.js';
+import type { OrganizationEntity } from '../organizations/organization.entity.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { QuestionsService } from '../questions/questions.service.js';
 import { TipsService } from '../tips/tips.service.js';
@@ -93,11 +94,20 @@ export class RecognitionService {
 
   /** Writes what these events earn (the recognition consumer's batch). */
   async credit(events: DomainEvent[]): Promise<void> {
+    // each organization's settings and rules, read once per batch
+    const settings = new Map<string, [OrganizationEntity | null, RecognitionRules]>();
     for (const event of events) {
       if (!EARNING.has(event.type)) continue;
-      const organization = await this.organizations.findById(event.organizationId);
+      let setting = settings.get(event.organizationId);
+      if (!setting) {
+        setting = [
+          await this.organizations.findById(event.organizationId),
+          await this.ledger.rules(event.organizationId),
+        ];
+        settings.set(event.organizationId, setting);
+      }
+      const [organization, rules] = setting;
       if (!organization) continue;
-      const rules = await this.ledger.rules(event.organizationId);
       const periods = periodsOf(new Date(event.occurredAt), organization.timeZone);
       const { credits, reversals } = await this.earned(event, rules, periods.day);
       for (const credit of credits) {
