@@ -1,3 +1,4 @@
+import { DeskModule } from './modules/desk/desk.module.js';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppGraphqlModule } from './common/graphql/graphql.module.js';
 import { AppConfig } from './config/app-config.js';
@@ -26,6 +27,7 @@ export class AppModule {
         CoreModule.forRoot(config, database),
         AppGraphqlModule,
         AuthModule,
+        DeskModule,
         IntegrationsModule,
         NodeModule,
         HealthModule,

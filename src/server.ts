@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { startAdminChannel } from './cli/admin-channel-server.js';
 import { requestContextMiddleware } from './common/context/request-context.middleware.js';
+import { deskPages } from './common/http/desk-pages.js';
 import { graphiqlMiddleware } from './common/http/graphiql.js';
 import { securityHeaders } from './common/http/security-headers.js';
 import { AppLogger } from './common/logging/app-logger.js';
@@ -61,6 +62,7 @@ export async function createApp(
   app.use(requestContextMiddleware);
   app.use(requestLogMiddleware(logger));
   if (config.env !== 'production') app.use(graphiqlMiddleware);
+  app.use(deskPages(config.embedOrigins));
   return app;
 }
 

@@ -24,6 +24,8 @@ export interface AppConfig {
   redisUrl?: string;
   /** Browser origins, besides the API's own, that may open the GraphQL WebSocket. */
   allowedOrigins: string[];
+  /** Origins of agent desktops that may frame the /embed panel and receive the chosen tip. */
+  embedOrigins: string[];
 }
 
 /** Thrown for a bad environment; the message is one line naming the variable. */
@@ -43,6 +45,7 @@ const ENV_KEYS = [
   'TRUST_PROXY',
   'REDIS_URL',
   'ALLOWED_ORIGINS',
+  'EMBED_ORIGINS',
 ] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -73,11 +76,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: parsed.DEMO_DATA ? parsed.DEMO_DATA === 'true' : !parsed.DATABASE_URL,
     trustProxy: trustProxy(parsed.TRUST_PROXY),
     redisUrl: parsed.REDIS_URL,
-    allowedOrigins: (parsed.ALLOWED_ORIGINS ?? '')
-      .split(',')
-      .map((origin) => origin.trim().toLowerCase())
-      .filter(Boolean),
+    allowedOrigins: origins(parsed.ALLOWED_ORIGINS),
+    embedOrigins: origins(parsed.EMBED_ORIGINS),
   };
+}
+
+function origins(list: string | undefined): string[] {
+  return (list ?? '')
+    .split(',')
+    .map((origin) => origin.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 function trustProxy(value: string | undefined): boolean | number | string {

@@ -75,4 +75,11 @@ export class EnvSchema {
       'must be a comma-separated list of browser origins such as "https://desk.example.com, https://crm.example.com"',
   })
   ALLOWED_ORIGINS?: string;
+
+  @IsOptional()
+  @Matches(/^(https?:\/\/[\w.-]+(:\d+)?)(\s*,\s*https?:\/\/[\w.-]+(:\d+)?)*$/, {
+    message:
+      'must be a comma-separated list of origins of agent desktops that embed the panel, such as "https://crm.example.com"',
+  })
+  EMBED_ORIGINS?: string;
 }

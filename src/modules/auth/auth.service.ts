@@ -1,4 +1,4 @@
-import type { KeyObject } from 'node:crypto';
+import { createHmac, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CallerCache } from '../../common/auth/caller-cache.js';
 import { verifyNothing, verifyPassword } from '../../common/auth/passwords.js';
@@ -141,6 +141,18 @@ export class AuthService {
     this.callers.remember(caller, mark, found.expiresAt);
     await this.users.noteActivity(caller.organizationId, caller.userId, found.lastActiveAt);
     return caller;
+  }
+
+  /** The token the desk sends with requests its session cookie authenticates (double submit, bound to the session). */
+  csrfTokenFor(sessionId: string): string {
+    return createHmac('sha256', this.tokenKey).update(`csrf:${sessionId}`).digest('base64url');
+  }
+
+  csrfValid(sessionId: string, offered: unknown): boolean {
+    if (typeof offered !== 'string') return false;
+    const expected = Buffer.from(this.csrfTokenFor(sessionId));
+    const given = Buffer.from(offered);
+    return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
   /** When a token stops being good, in ms since the epoch (0 for a bad token). */

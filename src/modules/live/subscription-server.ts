@@ -19,6 +19,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { CallerCache, CallerChange } from '../../common/auth/caller-cache.js';
 import { RequestContext } from '../../common/context/request-context.js';
 import { PARSE_OPTIONS, operationLimitErrors } from '../../common/graphql/operation-limits.js';
+import { SESSION_COOKIE, readCookie } from '../../common/http/session-cookies.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { AuthService } from '../auth/auth.service.js';
@@ -40,7 +41,8 @@ type Extra = { socket: WebSocket; request: IncomingMessage; session?: SocketSess
 
 /**
  * GraphQL subscriptions over the graphql-ws protocol on the API's own `/graphql`. A socket
- * is authenticated once, by the bearer token in `connection_init`'s payload, and closed
+ * is authenticated once, by the bearer token in `connection_init`'s payload or the desk's
+ * session cookie, and closed
  * (4403) when the token is bad, when it expires, or when its session ends or the user is
  * deactivated, on whichever instance that happens. Browsers may connect only from allowed
  * origins; messages are capped, as are sockets per user; operations over the socket are
@@ -110,8 +112,9 @@ export class SubscriptionServer implements OnApplicationBootstrap, OnModuleDestr
   ): Promise<boolean> {
     const header = params?.authorization ?? params?.Authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header.trim()) : null;
-    if (!match) return false;
-    const token = match[1];
+    // the desk's socket: its session cookie, sent on an upgrade from an allowed origin
+    const token = match ? match[1] : readCookie(extra.request.headers.cookie, SESSION_COOKIE);
+    if (!token) return false;
     const caller = await this.auth.authenticate(token).catch(() => null);
     if (!caller) return false;
     const own = this.sessions.get(caller.userId) ?? new Set<SocketSession>();
