@@ -30,8 +30,8 @@ export default tseslint.config(
     },
   },
   {
-    // Tests read GraphQL responses as loosely typed JSON.
-    files: ['test/**/*.ts', 'src/**/*.spec.ts'],
+    // Tests and the desk read GraphQL responses as loosely typed JSON.
+    files: ['test/**/*.ts', 'src/**/*.spec.ts', 'src/desk/**/*.{ts,tsx}'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { IsBoolean, IsOptional } from 'class-validator';
@@ -9,6 +9,8 @@ import { toGlobalId } from '../../common/graphql/global-id.js';
 import { UserErrorCode } from '../../common/graphql/user-error.js';
 import { clearedSessionCookies, sessionCookie } from '../../common/http/session-cookies.js';
 import { inputProblems } from '../../common/validation/input-validation.pipe.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
 import { AuthService } from '../auth/auth.service.js';
 import { LoginInput } from '../auth/auth.types.js';
 import { User } from '../users/user.types.js';
@@ -24,6 +26,8 @@ class DeskSignInInput extends LoginInput {
 interface DeskSession {
   user: { id: string; displayName: string; role: string; locale: string; teamId: string | null };
   csrfToken: string;
+  /** where the embeddable panel may post a chosen tip */
+  embedOrigins: string[];
 }
 
 /**
@@ -35,6 +39,7 @@ export class DeskSessionController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Public()
@@ -109,6 +114,7 @@ export class DeskSessionController {
         teamId: user.teamId && toGlobalId('Team', user.teamId),
       },
       csrfToken: this.auth.csrfTokenFor(caller.sessionId),
+      embedOrigins: this.config.embedOrigins,
     };
   }
 }

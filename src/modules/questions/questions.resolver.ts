@@ -23,7 +23,7 @@ import {
   checkPageArgs,
   toConnection,
 } from '../../common/graphql/connection.js';
-import { notFound } from '../../common/graphql/errors.js';
+import { badInput, notFound } from '../../common/graphql/errors.js';
 import { NodeType, idOfType } from '../../common/graphql/global-id.js';
 import { NodeRegistry } from '../../common/graphql/node-registry.js';
 import { Outcome } from '../../common/graphql/user-error.js';
@@ -122,6 +122,16 @@ export class QuestionsResolver implements OnModuleInit {
       const [answer] = await this.questionsService.answersByIds(caller.organizationId, [id]);
       return answer ? Answer.from(answer) : null;
     });
+  }
+
+  @Allow(Permission.QUESTION_READ)
+  @Query(() => String, {
+    description:
+      'Markdown (at most 20,000 characters) as the API renders answers and tips: safe HTML, for an editor’s preview.',
+  })
+  previewMarkdown(@Args('markdown') markdown: string): string {
+    if (markdown.length > 20_000) throw badInput('Preview at most 20,000 characters.');
+    return renderMarkdown(markdown);
   }
 
   @Allow(Permission.QUESTION_READ)
