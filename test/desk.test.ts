@@ -79,12 +79,33 @@ import { TestApp } from './support/test-app.js';
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
   });
 
+  it('speaks the browser’s language before sign-in', async () => {
+    const context = await browser.newContext({ locale: 'fi-FI' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(t.url);
+    await page.getByRole('button', { name: 'Kirjaudu' }).waitFor();
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('fi');
+  });
+
   it('finds a tip from three letters, opens it by keyboard and copies its answer', async () => {
     const page = await open();
     await signIn(page, 'expert@demo.example');
     const box = page.getByRole('searchbox', { name: 'Search tips' });
     await page.keyboard.press('/');
     await expect(box.evaluate((el) => el === el.ownerDocument.activeElement)).resolves.toBe(true);
+    // typing fast sends few requests, not one a keystroke
+    let searches = 0;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && request.postData()?.includes('search(')) searches++;
+    });
+    await box.pressSequentially('refund', { delay: 20 });
+    await page
+      .getByRole('link', { name: /refund/i })
+      .first()
+      .waitFor();
+    expect(searches).toBeLessThanOrEqual(2);
+    await box.fill('');
     await box.pressSequentially('ref');
     const first = page.getByRole('link', { name: /refund/i }).first();
     await first.waitFor();
@@ -184,6 +205,7 @@ import { TestApp } from './support/test-app.js';
       type: 'floorwalker:tip',
       tip: { id: expect.any(String), title: expect.stringMatching(/refund/i) },
     });
+    expect(await accessibilityProblems(page.frames()[1])).toEqual([]);
     await screenshot(page, 'embedded-panel');
     // framing is refused everywhere else
     const desk = await fetch(`${t.url}/`);

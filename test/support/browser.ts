@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import { Browser, BrowserContext, Frame, Page, chromium } from 'playwright-core';
 import { testTempDir } from './temp.js';
 
 /** Debian's Chromium (never a downloaded browser); CI installs it. */
@@ -33,8 +33,8 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
 }
 
-/** axe-core's serious and critical violations on the page as it is now. */
-export async function accessibilityProblems(page: Page): Promise<string[]> {
+/** axe-core's serious and critical violations on the page (or frame) as it is now. */
+export async function accessibilityProblems(page: Page | Frame): Promise<string[]> {
   const result = await page.evaluate(`${AXE}; axe.run(document, { resultTypes: ['violations'] })`);
   return (result as { violations: { id: string; impact: string; help: string }[] }).violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')

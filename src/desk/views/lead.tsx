@@ -74,6 +74,17 @@ export function LeadView(props: { t: Translate; user: DeskUser }) {
       'giveKudos',
     );
   };
+  const expertise = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const grant = (event.submitter as HTMLButtonElement | null)?.value !== 'no';
+    const name = grant ? 'grantExpertise' : 'revokeExpertise';
+    void mutate(
+      `mutation ($input: ExpertiseInput!) { ${name}(input: $input) { userErrors { message } } }`,
+      { userId: form.get('userId'), tag: form.get('tag') },
+      name,
+    );
+  };
   const choosePerson = (
     <select name="userId" required>
       {people.map((person) => (
@@ -179,6 +190,23 @@ export function LeadView(props: { t: Translate; user: DeskUser }) {
               {t('reason')} <input name="reason" required maxLength={500} />
             </label>
             <button type="submit">{t('makeMentor')}</button>
+          </form>
+        </section>
+        <section aria-labelledby="expertise">
+          <h2 id="expertise">{t('expertise')}</h2>
+          <form onSubmit={expertise} class="inline">
+            <label>
+              {t('profile')} {choosePerson}
+            </label>
+            <label>
+              {t('tags')} <input name="tag" required maxLength={50} />
+            </label>
+            <button type="submit" name="grant" value="yes">
+              {t('grantExpertise')}
+            </button>
+            <button type="submit" name="grant" value="no">
+              {t('revokeExpertise')}
+            </button>
           </form>
         </section>
         <section aria-labelledby="kudos">
