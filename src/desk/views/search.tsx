@@ -15,8 +15,11 @@ const SEARCH = `query ($q: String!, $s: String) {
     edges { titleHighlight snippet node { __typename ... on Tip { id title } ... on Question { id title } } }
   } }`;
 
-/** Waits this long after a keystroke before asking: typing fast sends one request, not five. */
-const DEBOUNCE_MS = 90;
+/**
+ * Waits this long after a keystroke before asking: a burst of fast keys sends one request,
+ * while the pause between an agent's keystrokes still shows results at once.
+ */
+const DEBOUNCE_MS = 30;
 
 const newTypingSession = () => crypto.randomUUID();
 
@@ -34,6 +37,7 @@ export function SearchView(props: {
   const box = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<Hit[]>([]);
+  const [shownFor, setShownFor] = useState('');
   const [total, setTotal] = useState<number | null>(null);
   const [searchId, setSearchId] = useState<string | null>(null);
   const [selected, setSelected] = useState(0);
@@ -64,6 +68,7 @@ export function SearchView(props: {
     if (!q) {
       inFlight.current?.abort();
       setHits([]);
+      setShownFor('');
       setTotal(null);
       session.current = newTypingSession();
       return;
@@ -77,6 +82,7 @@ export function SearchView(props: {
         const data = await gql(SEARCH, { q: query, s: session.current }, controller.signal);
         if (mine !== asked.current) return; // a newer query has been asked
         setHits(data.search.edges);
+        setShownFor(query);
         setTotal(data.search.totalCount);
         setSearchId(data.search.searchId);
         setSelected(0);
@@ -148,7 +154,7 @@ export function SearchView(props: {
           {total === 0 ? t('noResults', { q: query.trim() }) : t('results', { n: total })}
         </p>
       )}
-      <ol id="results" class="results">
+      <ol id="results" class="results" data-query={shownFor}>
         {hits.map((hit, index) => (
           <li key={hit.node.id} class={index === selected ? 'selected' : ''}>
             <a
