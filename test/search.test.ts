@@ -77,6 +77,35 @@ const TIPS: {
     tags: ['account'],
     language: 'fa',
   },
+  // Persian compounds: joined, with a zero-width non-joiner, and with a space
+  {
+    externalId: 'joined',
+    title: 'راهنمای کتابخانه دیجیتال',
+    body: 'ورود به کتابخانه با شماره عضویت.',
+    tags: ['account'],
+    language: 'fa',
+  },
+  {
+    externalId: 'spaced',
+    title: 'نصب دوربین مدار بسته',
+    body: 'دوربین را به شبکه وصل کنید.',
+    tags: ['devices'],
+    language: 'fa',
+  },
+  {
+    externalId: 'zwnj',
+    title: 'تماس با پشتیبانی\u200cکننده',
+    body: 'شماره تماس را از فاکتور بخوانید.',
+    tags: ['account'],
+    language: 'fa',
+  },
+  {
+    externalId: 'plural',
+    title: 'پرداخت قبض ها',
+    body: 'پرداخت از درگاه بانک انجام می‌شود.',
+    tags: ['billing'],
+    language: 'fa',
+  },
   {
     externalId: 'keskus',
     title: 'Puhelinkeskus ei vastaa',
@@ -160,6 +189,20 @@ describe('search', () => {
       expect(await topIds(query)).toContain('want');
     },
   );
+
+  it.each([
+    ['joined', ['کتابخانه ', 'کتاب\u200cخانه ', 'کتاب خانه ']],
+    ['spaced', ['مداربسته ', 'مدار\u200cبسته ', 'مدار بسته ']],
+    ['zwnj', ['پشتیبانیکننده ', 'پشتیبانی\u200cکننده ', 'پشتیبانی کننده ']],
+    ['plural', ['قبضها ', 'قبض\u200cها ', 'قبض ها ']],
+  ])('finds a Persian compound written %s in all three spellings', async (expected, queries) => {
+    for (const query of queries) expect(await topIds(query)).toContain(expected);
+  });
+
+  it('matches a Persian compound being typed, joined or apart', async () => {
+    expect(await topIds('پشتیبانی کنن')).toContain('zwnj');
+    expect(await topIds('کتاب خا')).toContain('joined');
+  });
 
   it('finds Persian digits as ASCII and back', async () => {
     expect(await topIds('123 ')).toContain('want');

@@ -16,6 +16,13 @@ import { highlightAll, snippet } from '../text/highlight.js';
 import { ENGLISH_STOP_WORDS, textSearchConfig } from '../text/languages.js';
 import { normalizeForIndex, normalizeText, words } from '../text/normalize.js';
 import {
+  PERSIAN_SUFFIXES,
+  adjacentJoins,
+  isPersianWord,
+  persianTerm,
+  splitCandidates,
+} from '../text/persian-compounds.js';
+import {
   anyOf,
   atLeast,
   classRead,
@@ -33,6 +40,8 @@ const MAX_FACETS = 20;
 /** Words shorter than this are matched whole, not as prefixes: "a" would match everything. */
 const MIN_PREFIX_LENGTH = 3;
 const MAX_QUERY_WORDS = 8;
+/** The vocabulary (search_terms, for typo tolerance) keeps words of this many letters or more. */
+const MIN_VOCABULARY_WORD = 4;
 const TERM_FREQUENCIES_TTL_MS = 5 * 60_000;
 /** The indexes whose pending lists upkeep merges. */
 const GIN_INDEXES = [
@@ -157,9 +166,9 @@ export class PostgresSearchEngine implements SearchEngine {
        INSERT INTO search_terms (organization_id, term)
        SELECT DISTINCT i.organization_id, t.lexeme
        FROM indexed i CROSS JOIN LATERAL unnest(tsvector_to_array(i.tsv)) AS t(lexeme)
-       WHERE length(t.lexeme) >= 4 AND t.lexeme !~ '^[0-9]+$'
+       WHERE length(t.lexeme) >= $2 AND t.lexeme !~ '^[0-9]+$'
        ON CONFLICT DO NOTHING`,
-      [JSON.stringify(rows)],
+      [JSON.stringify(rows), MIN_VOCABULARY_WORD],
     );
   }
 
@@ -254,7 +263,11 @@ export class PostgresSearchEngine implements SearchEngine {
   async search(request: SearchRequest): Promise<SearchResponse> {
     const normalizedQuery = normalizeForIndex(request.text);
     const typing = !/\s$/.test(request.text);
-    const analysed = await this.analyse(request, this.queryWords(normalizedQuery, typing));
+    const analysed = await this.withCompounds(
+      request.organizationId,
+      await this.analyse(request, this.queryWords(normalizedQuery, typing)),
+      typing,
+    );
     if (analysed.length === 0) {
       return {
         hits: [],
@@ -333,6 +346,77 @@ export class PostgresSearchEngine implements SearchEngine {
       const { query, alternatives } = analyses[i]!;
       return query ? [{ word, query, alternatives }] : [];
     });
+  }
+
+  /**
+   * Persian compounds in any spelling (text/persian-compounds): adjacent Persian query
+   * words also match their join (as a prefix when its second part is being typed, however
+   * short), and a joined word (not the one being typed) also its two parts.
+   */
+  private async withCompounds(
+    organizationId: string,
+    analysed: AnalysedWord[],
+    typing: boolean,
+  ): Promise<AnalysedWord[]> {
+    const forms = analysed.map(() => [] as string[]);
+    const terms = analysed.map(() => [] as string[]);
+    for (const { at, joined } of adjacentJoins(analysed.map(({ word }) => word.word))) {
+      const form = persianTerm(joined, typing && at + 1 === analysed.length - 1);
+      for (const i of [at, at + 1]) {
+        forms[i].push(form);
+        terms[i].push(joined);
+      }
+    }
+    for (const [i, { word }] of analysed.entries()) {
+      if (word.prefix || !isPersianWord(word.word)) continue;
+      const split = await this.splitOf(organizationId, word.word);
+      if (split.query) {
+        forms[i].push(split.query);
+        terms[i].push(...split.alternatives);
+      }
+    }
+    return analysed.map((analysis, i) =>
+      forms[i].length
+        ? {
+            ...analysis,
+            query: anyOf([analysis.query, ...forms[i]])!,
+            alternatives: [...analysis.alternatives, ...terms[i]],
+          }
+        : analysis,
+    );
+  }
+
+  /**
+   * The readings of a joined Persian word as two words: each part a word of the
+   * organization's texts (its vocabulary keeps words of 4 letters or more, so a shorter
+   * part cannot be checked and passes), at least one of them known or a suffix.
+   */
+  private async splitOf(organizationId: string, word: string): Promise<WordAnalysis> {
+    const key = AnalysisCache.key(organizationId, ['persian-split'], word, false);
+    const cached = this.analysed.get(key);
+    if (cached) return cached;
+    const candidates = splitCandidates(word);
+    const known = new Set(
+      candidates.length === 0
+        ? []
+        : (
+            (await this.tx.manager.query(
+              `SELECT term FROM search_terms WHERE organization_id = $1 AND term = ANY($2::text[])`,
+              [organizationId, candidates.flat()],
+            )) as { term: string }[]
+          ).map(({ term }) => term),
+    );
+    const checked = (part: string) => known.has(part) || PERSIAN_SUFFIXES.has(part);
+    const possible = (part: string) => checked(part) || [...part].length < MIN_VOCABULARY_WORD;
+    const readings = candidates.filter(
+      ([left, right]) => possible(left) && possible(right) && (checked(left) || checked(right)),
+    );
+    const split: WordAnalysis = {
+      query: anyOf(readings.map(([left, right]) => `${persianTerm(left)} & ${persianTerm(right)}`)),
+      alternatives: readings.flat(),
+    };
+    this.analysed.set(key, split);
+    return split;
   }
 
   private async analyseInDatabase(
