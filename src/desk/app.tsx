@@ -51,11 +51,28 @@ export function App({ embedded = false }: { embedded?: boolean }) {
     setUser(null);
   };
   return embedded ? (
-    <main class="embed">
-      <SearchView t={t} embedded onAsk={() => {}} />
-    </main>
+    <EmbedPanel t={t} />
   ) : (
     <Desk user={user} t={t} locale={locale} setLocale={setLocale} onSignOut={leave} />
+  );
+}
+
+/** The panel inside an agent desktop: search, and asking an expert when nothing is found. */
+function EmbedPanel({ t }: { t: Translate }) {
+  const [asking, setAsking] = useState<{ query: string; searchId: string | null } | null>(null);
+  return (
+    <main class="embed">
+      {asking ? (
+        <>
+          <button type="button" onClick={() => setAsking(null)}>
+            ← {t('back')}
+          </button>
+          <AskView t={t} {...asking} />
+        </>
+      ) : (
+        <SearchView t={t} embedded onAsk={(query, searchId) => setAsking({ query, searchId })} />
+      )}
+    </main>
   );
 }
 

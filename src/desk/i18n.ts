@@ -82,6 +82,8 @@ const en = {
   error: 'Something went wrong: {message}',
   empty: 'Nothing here yet.',
   sendToDesktop: 'Send to desktop',
+  myQuestions: 'Your questions',
+  teamQuestions: 'Team questions to accept',
 };
 
 type Strings = typeof en;
@@ -168,6 +170,8 @@ const fa: Strings = {
   error: 'خطا: {message}',
   empty: 'هنوز چیزی نیست.',
   sendToDesktop: 'ارسال به میز',
+  myQuestions: 'پرسش‌های شما',
+  teamQuestions: 'پرسش‌های تیم برای پذیرش',
 };
 
 const fi: Strings = {
@@ -252,6 +256,8 @@ const fi: Strings = {
   error: 'Jokin meni vikaan: {message}',
   empty: 'Ei vielä mitään.',
   sendToDesktop: 'Lähetä työpöydälle',
+  myQuestions: 'Kysymyksesi',
+  teamQuestions: 'Tiimin kysymykset hyväksyttäviksi',
 };
 
 export type Locale = 'en' | 'fa' | 'fi';

@@ -39,7 +39,13 @@ export function AskView(props: { t: Translate; query: string; searchId: string |
     if (payload.question) setAsked(payload.question.id);
     else setProblem(payload.userErrors.map((e: { message: string }) => e.message).join(' '));
   };
-  if (asked) return <QuestionWatch t={t} id={asked} />;
+  if (asked)
+    return (
+      <>
+        <h1>{t('askExpert')}</h1>
+        <QuestionWatch t={t} id={asked} />
+      </>
+    );
   return (
     <form class="ask" onSubmit={submit}>
       <h1>{t('askExpert')}</h1>
@@ -68,7 +74,7 @@ export function AskView(props: { t: Translate; query: string; searchId: string |
 }
 
 /** The asked question: a countdown to its deadline, and answers live as experts send them. */
-function QuestionWatch(props: { t: Translate; id: string }) {
+export function QuestionWatch(props: { t: Translate; id: string }) {
   const { t } = props;
   const [question, setQuestion] = useState<{ status: string; answers: Answer[] } | null>(null);
   const [deadline, setDeadline] = useState(0);
@@ -103,8 +109,8 @@ function QuestionWatch(props: { t: Translate; id: string }) {
   const left = Math.max(0, Math.round((deadline - now) / 1000));
   return (
     <section class="watch" aria-live="polite">
-      <h1>{question.answers.length ? t('answerArrived') : t('waitingForExpert')}</h1>
-      {!question.answers.length && (
+      <h2>{question.answers.length ? t('answerArrived') : t('waitingForExpert')}</h2>
+      {!question.answers.length && ['OPEN', 'CLAIMED'].includes(question.status) && (
         <p class="countdown" role="timer">
           {t('secondsLeft', { s: left })}
         </p>

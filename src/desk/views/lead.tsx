@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DeskUser, gql } from '../api';
 import type { Translate } from '../i18n';
+import { QuestionList } from './questions';
 
 interface Person {
   id: string;
@@ -124,6 +125,11 @@ export function LeadView(props: { t: Translate; user: DeskUser }) {
             ))}
           </ul>
         </section>
+        <QuestionList
+          t={t}
+          title={t('teamQuestions')}
+          filter={{ team: true, status: ['ANSWERED', 'ESCALATED'] }}
+        />
         <section aria-labelledby="due">
           <h2 id="due">{t('tipsDue')}</h2>
           <ul>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { gql } from '../api';
 import type { Translate } from '../i18n';
+import { QuestionList } from './questions';
 
 const PROFILE = `{
   me { displayName points badges { key name tier tag } earnedExpertise { tag level } expertise }
@@ -46,6 +47,7 @@ export function ProfileView(props: { t: Translate; onRead: () => void }) {
           ...me.earnedExpertise.map((e: { tag: string; level: number }) => `${e.tag} (${e.level})`),
         ].join(', ') || t('empty')}
       </p>
+      <QuestionList t={t} title={t('myQuestions')} filter={{ mine: true }} />
       <h2>{t('notifications')}</h2>
       {data.notifications.edges.length === 0 && <p>{t('noNotifications')}</p>}
       <ul class="notifications">

@@ -175,7 +175,7 @@ export function SearchView(props: {
           </li>
         ))}
       </ol>
-      {total === 0 && !props.embedded && (
+      {total === 0 && (
         <button type="button" class="primary" onClick={() => props.onAsk(query.trim(), searchId)}>
           {t('askExpert')}
         </button>
