@@ -204,6 +204,14 @@ describe('search', () => {
     expect(await topIds('کتاب خا')).toContain('joined');
   });
 
+  it('leaves Persian and Finnish stop words out of a ranking, and searches by them alone', async () => {
+    // "را" is in the title of another Persian tip: it must not bring that one in
+    expect(await topIds('دوربین را ')).toEqual(['spaced']);
+    // "ei" (not) is in one Finnish title, "jonotuksesta" in another
+    expect(await topIds('ei jonotuksesta ')).toEqual(['kortti']);
+    expect(await topIds('ei ')).toContain('keskus');
+  });
+
   it('finds Persian digits as ASCII and back', async () => {
     expect(await topIds('123 ')).toContain('want');
   });

@@ -13,7 +13,7 @@ import type {
 import { MAX_COUNTED_MATCHES } from '../search-engine.js';
 import { allowedTypos, editDistance } from '../text/edit-distance.js';
 import { highlightAll, snippet } from '../text/highlight.js';
-import { ENGLISH_STOP_WORDS, textSearchConfig } from '../text/languages.js';
+import { STOP_WORDS, textSearchConfig } from '../text/languages.js';
 import { normalizeForIndex, normalizeText, words } from '../text/normalize.js';
 import {
   PERSIAN_SUFFIXES,
@@ -306,7 +306,7 @@ export class PostgresSearchEngine implements SearchEngine {
 
   private queryWords(normalized: string, typing: boolean): QueryWord[] {
     const all = words(normalized);
-    const meaningful = all.filter((word) => !ENGLISH_STOP_WORDS.has(word));
+    const meaningful = all.filter((word) => !STOP_WORDS.has(word));
     const chosen = meaningful.length > 0 ? meaningful : all;
     return chosen.slice(0, MAX_QUERY_WORDS).map((word, i) => ({
       word,

@@ -22,8 +22,8 @@ export function textSearchConfig(language: string): string {
   return LANGUAGE_CONFIGS[language.split('-')[0]] ?? 'simple';
 }
 
-/** Postgres's English stop words: left out of queries, which would otherwise require them. */
-export const ENGLISH_STOP_WORDS = new Set(
+/** Postgres's English stop words. */
+const ENGLISH_STOP_WORDS = new Set(
   (
     'i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers herself ' +
     'it its itself they them their theirs themselves what which who whom this that these those am is are was were be ' +
@@ -33,3 +33,35 @@ export const ENGLISH_STOP_WORDS = new Set(
     'same so than too very s t can will just don should now'
   ).split(' '),
 );
+
+/**
+ * Persian function words, as normalization writes them (Persian yeh and kaf, no ZWNJ). The
+ * plural and possessive endings (ها, های, ی) are not among them: written apart, they are
+ * half of a compound (text/persian-compounds).
+ */
+const PERSIAN_STOP_WORDS = new Set(
+  (
+    'و در به از که این آن را با برای تا بر یا اما هم نیز چون اگر پس هر چه چرا کجا کی ' +
+    'است هست نیست بود باشد شد شود می نمی من تو او ما شما آنها ایشان یک دیگر همه هیچ ' +
+    'خود ولی زیرا روی زیر پیش بین باید'
+  ).split(' '),
+);
+
+/** Finnish function words (Postgres's list, its commonest). */
+const FINNISH_STOP_WORDS = new Set(
+  (
+    'ja on ei se että oli olla kun mutta tai niin kuin jos myös mikä mitä joka jotka hän minä sinä ' +
+    'me te he tämä tuo ne nyt vain sekä kanssa ovat olen olet olemme olette ole ollut siis koska ' +
+    'jo vielä sen sitä siitä sille sekä eli'
+  ).split(' '),
+);
+
+/**
+ * Stop words of the desk's languages: a query leaves them out when it has other words (so
+ * that "the", "را" or "ja" never decide a ranking), and keeps them when they are all it has.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  ...ENGLISH_STOP_WORDS,
+  ...PERSIAN_STOP_WORDS,
+  ...FINNISH_STOP_WORDS,
+]);
