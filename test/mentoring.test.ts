@@ -186,11 +186,15 @@ describe('mentorships: the mentee’s questions go to the mentor first', () => {
   const id: Record<string, string> = {};
   const PAIR = `mutation ($input: PairMentorInput!) { pairMentor(input: $input) { mentorship { id tags mentor { id } mentee { id } } userErrors { field message code } } }`;
   const OFFERS = `query ($id: ID!) { question(id: $id) { routing { offers { expert { id } round } } } }`;
+  let organizationId: string;
+  let teamId: string;
 
   beforeAll(async () => {
     t = await TestApp.start();
     const north = await t.organization('north');
     const team = await t.team(north.id, 'Billing floor');
+    organizationId = north.id;
+    teamId = team.id;
     const make = async (name: string, role: Role, teamId: string | null) => {
       const user = await t.user(north.id, `${name}@north.test`, role, teamId);
       id[name] = toGlobalId('User', user.id);
@@ -252,6 +256,18 @@ describe('mentorships: the mentee’s questions go to the mentor first', () => {
       token.mentee,
     );
     expect(agent.errors![0].extensions!.code).toBe('FORBIDDEN');
+    // nobody is paired with a deactivated colleague
+    const gone = await t.user(organizationId, 'gone@north.test', Role.AGENT, teamId);
+    await t.app.get(UsersService).deactivate(organizationId, gone.id);
+    const inactive = await t.gql(
+      PAIR,
+      { input: { menteeId: toGlobalId('User', gone.id), mentorId: id.mentor, tags: ['billing'] } },
+      token.lead,
+    );
+    expect(inactive.data!.pairMentor.userErrors[0]).toMatchObject({
+      code: 'NOT_ALLOWED',
+      field: ['input', 'menteeId'],
+    });
   });
 
   it('offers a NORMAL question to the mentor alone, and a LIVE_CALL one with the mentor in the first wave', async () => {

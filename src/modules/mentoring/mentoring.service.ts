@@ -114,6 +114,15 @@ export class MentoringService {
     const mentee = await this.target(caller, menteeId);
     const mentor = await this.users.findById(caller.organizationId, mentorId);
     if (!mentor) throw notFound('user');
+    const inactive = [mentee, mentor].find((user) => !user.active);
+    if (inactive)
+      return failure(
+        userError(
+          UserErrorCode.NOT_ALLOWED,
+          `${inactive.displayName} is deactivated; activate them first.`,
+          inactive === mentee ? 'menteeId' : 'mentorId',
+        ),
+      );
     return this.startPair(caller, mentee, mentor, tags);
   }
 
