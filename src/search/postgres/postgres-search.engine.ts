@@ -32,6 +32,8 @@ import {
   QueryWord,
   probeBudget,
   shareWithAtLeast,
+  MAX_WORD_WEIGHT,
+  wordWeight,
 } from './query-builder.js';
 import { AnalysisCache, WordAnalysis } from './analysis-cache.js';
 import { TermFrequencies } from './term-frequencies.js';
@@ -297,7 +299,8 @@ export class PostgresSearchEngine implements SearchEngine {
           language: hit.language,
           status: hit.status,
         },
-        score: hit.level + hit.tier / 10,
+        // in rare-word units: a query of rare words scores as many as it matches
+        score: Math.round((hit.level / MAX_WORD_WEIGHT + hit.tier / 10) * 100) / 100,
         titleHighlight: highlightAll(hit.title, terms),
         snippet: snippet(hit.body, terms),
       })),
@@ -465,19 +468,20 @@ export class PostgresSearchEngine implements SearchEngine {
    */
   private async rankBounded(request: SearchRequest, analysed: AnalysedWord[]): Promise<Ranked> {
     const limit = request.first + request.offset + 1;
-    const levels = matchLevels(analysed.length);
     const wordQueries = analysed.map((a) => a.query);
     const frequencies = await this.termFrequencies(request.organizationId);
     const { documents } = frequencies[TIERS.length - 1];
     // Each word's share of the documents, per class's vector (the last: the whole document).
     const shares = frequencies.map((vector) => wordQueries.map((query) => vector.of(query)));
     const everywhere = shares[TIERS.length - 1];
-    const queries = levels.map((level) => atLeast(wordQueries, level));
+    const weights = everywhere.map(wordWeight);
+    const levels = matchLevels(weights);
+    const queries = levels.map((level) => atLeast(wordQueries, weights, level));
     const lookups = levels.map((level) =>
-      narrowerLookup(wordQueries, everywhere, level, documents),
+      narrowerLookup(wordQueries, everywhere, weights, level, documents),
     );
     const matches = (classShares: number[], level: number) =>
-      shareWithAtLeast(classShares, level) * documents;
+      shareWithAtLeast(classShares, weights, level) * documents;
     // Per class: a word common in the tips can be rare in their titles.
     const reads = levels.flatMap((level, i) =>
       shares.map((classShares): ClassRead =>
@@ -528,16 +532,14 @@ export class PostgresSearchEngine implements SearchEngine {
   private async rankEveryMatch(request: SearchRequest, analysed: AnalysedWord[]): Promise<Ranked> {
     const params = new SqlParams(this.filterValues(request));
     const where = RANK_FILTERS;
-    const levels = matchLevels(analysed.length);
+    const frequencies = await this.termFrequencies(request.organizationId);
+    const weights = analysed.map((a) => wordWeight(frequencies[TIERS.length - 1].of(a.query)));
+    const levels = matchLevels(weights);
     const words = analysed.map((a) => params.add(a.query));
+    // the weight of the words a vector matches
     const count = (vector: string) =>
-      words.map((word) => `(d.${vector} @@ ${word}::tsquery)::int`).join(' + ');
-    const any = params.add(
-      atLeast(
-        analysed.map((a) => a.query),
-        1,
-      ),
-    );
+      words.map((word, i) => `(d.${vector} @@ ${word}::tsquery)::int * ${weights[i]}`).join(' + ');
+    const any = params.add(analysed.map((a) => a.query).join(' | '));
     const [row] = (await this.tx.manager.query(
       `WITH matches AS (
          SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, ${STORED_FIELDS},

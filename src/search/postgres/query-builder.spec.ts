@@ -7,18 +7,33 @@ import {
   narrowerLookup,
   shareWithAtLeast,
   walksRankOrder,
+  wordWeight,
 } from './query-builder.js';
 
+const even = (n: number) => Array.from({ length: n }, () => 1);
+
 describe('query builder', () => {
-  it('lists match levels best first, skipping those with too many combinations', () => {
-    expect(matchLevels(3)).toEqual([3, 2, 1]);
-    expect(matchLevels(8)).toEqual([8, 7, 1]);
+  it('weighs a rare word 3, an uncommon one 2, a common one 1', () => {
+    expect(wordWeight(0)).toBe(3); // not in the statistics
+    expect(wordWeight(0.005)).toBe(3);
+    expect(wordWeight(0.05)).toBe(2);
+    expect(wordWeight(0.4)).toBe(1);
   });
 
-  it('matches at least m of the words', () => {
-    expect(atLeast(['a', 'b', 'c'], 3)).toBe('a & b & c');
-    expect(atLeast(['a', 'b', 'c'], 2)).toBe('(a & b) | (a & c) | (b & c)');
-    expect(atLeast(['a', 'b', 'c'], 1)).toBe('a | b | c');
+  it('lists match levels best first, skipping those with too many combinations', () => {
+    expect(matchLevels(even(3))).toEqual([3, 2, 1]);
+    expect(matchLevels(even(8))).toEqual([8, 7, 1]);
+    // a rare word (3) and two common ones (1): the rare one alone beats both common ones
+    expect(matchLevels([3, 1, 1])).toEqual([5, 4, 3, 2, 1]);
+  });
+
+  it('matches words that weigh at least the level together', () => {
+    expect(atLeast(['a', 'b', 'c'], even(3), 3)).toBe('a & b & c');
+    expect(atLeast(['a', 'b', 'c'], even(3), 2)).toBe('(a & b) | (a & c) | (b & c)');
+    expect(atLeast(['a', 'b', 'c'], even(3), 1)).toBe('a | b | c');
+    expect(atLeast(['rare', 'x', 'y'], [3, 1, 1], 4)).toBe('(rare & x) | (rare & y)');
+    expect(atLeast(['rare', 'x', 'y'], [3, 1, 1], 3)).toBe('(rare)');
+    expect(atLeast(['rare', 'x', 'y'], [3, 1, 1], 2)).toBe('(rare) | (x & y)');
   });
 
   it('walks the rank order only when that reads clearly fewer documents than a lookup', () => {
@@ -41,9 +56,10 @@ describe('query builder', () => {
   });
 
   it('estimates the share of documents with at least m of the words', () => {
-    expect(shareWithAtLeast([0.5, 0.1, 0.2], 3)).toBeCloseTo(0.01);
-    expect(shareWithAtLeast([0.5, 0.1, 0.2], 2)).toBeCloseTo(0.05 + 0.1 + 0.02);
-    expect(shareWithAtLeast([0.5, 0.6], 1)).toBe(1);
+    expect(shareWithAtLeast([0.5, 0.1, 0.2], even(3), 3)).toBeCloseTo(0.01);
+    expect(shareWithAtLeast([0.5, 0.1, 0.2], even(3), 2)).toBeCloseTo(0.05 + 0.1 + 0.02);
+    expect(shareWithAtLeast([0.5, 0.6], even(2), 1)).toBe(1);
+    expect(shareWithAtLeast([0.01, 0.5, 0.2], [3, 1, 1], 2)).toBeCloseTo(0.01 + 0.1);
   });
 
   describe('narrower lookup', () => {
@@ -51,24 +67,24 @@ describe('query builder', () => {
 
     it('leaves a common word (here a short prefix) to be checked on the others’ matches', () => {
       const shares = [0.005, 0.002, 0.17];
-      expect(narrowerLookup(words, shares, 3, 100_000)).toBe("'saka' & 'ritra'");
-      expect(narrowerLookup(words, shares, 2, 100_000)).toBe("'saka' | 'ritra'");
+      expect(narrowerLookup(words, shares, even(3), 3, 100_000)).toBe("'saka' & 'ritra'");
+      expect(narrowerLookup(words, shares, even(3), 2, 100_000)).toBe("'saka' | 'ritra'");
     });
 
     it('looks up every word when the others match too many documents to check', () => {
-      expect(narrowerLookup(words, [0.2, 0.3, 0.9], 2, 100_000)).toBeNull();
+      expect(narrowerLookup(words, [0.2, 0.3, 0.9], even(3), 2, 100_000)).toBeNull();
     });
 
     it('looks up every word when none is much more common', () => {
-      expect(narrowerLookup(words, [0.01, 0.01, 0.02], 2, 100_000)).toBeNull();
+      expect(narrowerLookup(words, [0.01, 0.01, 0.02], even(3), 2, 100_000)).toBeNull();
     });
 
     it('looks up every word without statistics', () => {
-      expect(narrowerLookup(words, [0, 0, 0], 3, 0)).toBeNull();
+      expect(narrowerLookup(words, [0, 0, 0], even(3), 3, 0)).toBeNull();
     });
 
     it('looks up every word at the level of any one word', () => {
-      expect(narrowerLookup(words, [0.01, 0.002, 0.17], 1, 100_000)).toBeNull();
+      expect(narrowerLookup(words, [0.01, 0.002, 0.17], even(3), 1, 100_000)).toBeNull();
     });
   });
 });

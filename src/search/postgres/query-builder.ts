@@ -15,42 +15,74 @@ export function anyOf(forms: string[]): string | null {
   return distinct.length === 0 ? null : `(${distinct.map((form) => `(${form})`).join(' | ')})`;
 }
 
-/** More m-word combinations than this and a match level is skipped: its tsquery grows too large. */
+/** More word combinations than this and a match level is skipped: its tsquery grows too large. */
 const MAX_COMBINATIONS = 20;
 
+export const MAX_WORD_WEIGHT = 3;
+/** A word in at most this share of the documents is rare, and weighs the most. */
+const RARE_SHARE = 0.01;
+/** ...in at most this share, uncommon; more common words weigh the least. */
+const UNCOMMON_SHARE = 0.1;
+
 /**
- * How many of `n` query words a match may contain, best first: n, then fewer down to one.
- * Levels whose tsquery would list too many word combinations are left out (a long
- * question then goes from, say, all eight words straight to six).
+ * How much a query word's match counts: 3 for a word in at most 1% of the documents, 2 in
+ * at most 10%, else 1 — inverse document frequency in three steps, so that a match on
+ * "logging" outranks one on "every" while the classes stay discrete (the ranking reads
+ * them in order and stops early). A word the statistics do not list (share 0) is rare.
  */
-export function matchLevels(n: number): number[] {
-  const levels: number[] = [];
-  for (let m = n; m >= 1; m--) {
-    if (m === n || m === 1 || combinations(n, m) <= MAX_COMBINATIONS) levels.push(m);
+export function wordWeight(share: number): number {
+  if (share <= RARE_SHARE) return MAX_WORD_WEIGHT;
+  return share <= UNCOMMON_SHARE ? 2 : 1;
+}
+
+/**
+ * The smallest sets of words (their indexes) whose weights reach `level`, in a stable
+ * order: leaving out any word of a set falls short.
+ */
+function minimalSets(weights: number[], level: number): number[][] {
+  const sets: number[][] = [];
+  const visit = (from: number, chosen: number[], sum: number) => {
+    if (sum >= level) {
+      if (chosen.every((i) => sum - weights[i] < level)) sets.push(chosen);
+      return;
+    }
+    for (let i = from; i < weights.length; i++) visit(i + 1, [...chosen, i], sum + weights[i]);
+  };
+  visit(0, [], 0);
+  return sets;
+}
+
+/**
+ * The match levels of words with these weights, best first: every weight a set of the words
+ * can add up to, from all of them down to the lightest single word. Levels whose tsquery
+ * would list too many word sets are left out (a long question then goes from, say, all
+ * eight words straight to a few fewer).
+ */
+export function matchLevels(weights: number[]): number[] {
+  const sums = new Set<number>();
+  for (let mask = 1; mask < 2 ** weights.length; mask++) {
+    let sum = 0;
+    weights.forEach((weight, i) => (sum += mask & (2 ** i) ? weight : 0));
+    sums.add(sum);
   }
-  return levels;
+  const top = Math.max(...sums);
+  const lightest = Math.min(...weights);
+  return [...sums]
+    .sort((a, b) => b - a)
+    .filter(
+      (level) =>
+        level === top ||
+        level === lightest ||
+        (level > lightest && minimalSets(weights, level).length <= MAX_COMBINATIONS),
+    );
 }
 
-/** A tsquery matching documents that contain at least `m` of the word queries. */
-export function atLeast(wordQueries: string[], m: number): string {
-  if (m >= wordQueries.length) return wordQueries.join(' & ');
-  if (m <= 1) return wordQueries.join(' | ');
-  return subsets(wordQueries, m)
-    .map((subset) => `(${subset.join(' & ')})`)
-    .join(' | ');
-}
-
-function combinations(n: number, m: number): number {
-  let result = 1;
-  for (let i = 1; i <= m; i++) result = (result * (n - m + i)) / i;
-  return Math.round(result);
-}
-
-function subsets<T>(items: T[], m: number): T[][] {
-  if (m === 0) return [[]];
-  if (items.length < m) return [];
-  const [first, ...rest] = items;
-  return [...subsets(rest, m - 1).map((subset) => [first, ...subset]), ...subsets(rest, m)];
+/** A tsquery matching documents whose matched words weigh at least `level` together. */
+export function atLeast(wordQueries: string[], weights: number[], level: number): string {
+  if (level <= Math.min(...weights)) return wordQueries.join(' | ');
+  const sets = minimalSets(weights, level);
+  if (sets.length === 1 && sets[0].length === wordQueries.length) return wordQueries.join(' & ');
+  return sets.map((set) => `(${set.map((i) => wordQueries[i]).join(' & ')})`).join(' | ');
 }
 
 /** A walk in rank order must read this many times fewer documents than a lookup. */
@@ -107,12 +139,12 @@ const COMMON_WORD_FACTOR = 4;
 const MAX_CHECKED_MATCHES = 1_000;
 
 /**
- * The estimated share of documents with at least `m` of the words, from each word's share
- * (words taken as independent; documents with more than `m` are counted more than once).
+ * The estimated share of documents whose matched words weigh at least `level`, from each
+ * word's share (words taken as independent; a document is counted once per word set it has).
  */
-export function shareWithAtLeast(shares: number[], m: number): number {
-  const sum = subsets(shares, m).reduce(
-    (total, subset) => total + subset.reduce((product, share) => product * share, 1),
+export function shareWithAtLeast(shares: number[], weights: number[], level: number): number {
+  const sum = minimalSets(weights, level).reduce(
+    (total, set) => total + set.reduce((product, i) => product * shares[i], 1),
     0,
   );
   return Math.min(1, sum);
@@ -120,30 +152,32 @@ export function shareWithAtLeast(shares: number[], m: number): number {
 
 /**
  * What the index should look up for a match level when one word is much more common than
- * the others: the documents with enough of the other words (at least `m - 1` of them),
- * each of which is then checked for the full condition. Reading a common word's documents
- * from the index costs far more than that, above all for a short prefix being typed,
- * whose every completion is read. Null when the index should look up the full condition.
+ * the others: the documents whose other words reach the rest of the level, each of which is
+ * then checked for the full condition. Reading a common word's documents from the index
+ * costs far more than that, above all for a short prefix being typed, whose every
+ * completion is read. Null when the index should look up the full condition.
  *
  * `shares` are the words' estimated shares of the documents.
  */
 export function narrowerLookup(
   wordQueries: string[],
   shares: number[],
-  m: number,
+  weights: number[],
+  level: number,
   documents: number,
 ): string | null {
-  if (m < 2 || wordQueries.length < 2) return null;
+  if (wordQueries.length < 2) return null;
   const common = shares.indexOf(Math.max(...shares));
-  const others = wordQueries.filter((_, i) => i !== common);
-  const othersShare = shareWithAtLeast(
-    shares.filter((_, i) => i !== common),
-    m - 1,
-  );
+  const rest = level - weights[common];
+  if (rest <= 0) return null; // the common word alone reaches the level
+  const others = (values: (string | number)[]) => values.filter((_, i) => i !== common);
+  const otherWeights = others(weights) as number[];
+  if (rest > otherWeights.reduce((sum, weight) => sum + weight, 0)) return null;
+  const othersShare = shareWithAtLeast(others(shares) as number[], otherWeights, rest);
   // Without statistics every share is 0: no word is known to be common.
   const worthIt =
     shares[common] > 0 &&
     shares[common] >= COMMON_WORD_FACTOR * othersShare &&
     othersShare * documents <= MAX_CHECKED_MATCHES;
-  return worthIt ? atLeast(others, m - 1) : null;
+  return worthIt ? atLeast(others(wordQueries) as string[], otherWeights, rest) : null;
 }
