@@ -28,6 +28,8 @@ describe('the notifications inbox', () => {
         await t.app.get(UsersService).setPresence(organizationId, user.id, Presence.AVAILABLE);
       }
     }
+    // the expert's notice of their expertise is written before anyone subscribes
+    await t.delivered();
   });
   afterAll(async () => {
     await Promise.all(sockets.map((socket) => socket.dispose()));
