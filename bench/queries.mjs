@@ -1,6 +1,21 @@
 // The search benchmarks' query classes.
 import { random, vocabulary } from './corpus.mjs';
 
+const STOP_WORDS = [
+  'the',
+  'my',
+  'it',
+  'is',
+  'and',
+  'for',
+  'was',
+  'i',
+  'to',
+  'on',
+  'every',
+  'again',
+];
+
 /** Query sets per class, drawn from the same vocabulary the corpus uses. */
 export function queries(count) {
   const rand = random(42); // the corpus's seed: the same words in the same frequency order
@@ -23,5 +38,13 @@ export function queries(count) {
     }),
     'multi-word': set(() => `${pick(0, 3000)} ${pick(0, 3000)} ${pick(0, 3000)}`.slice(0, -2)),
     'worst case': set(() => pick(0, 20).slice(0, 3)),
+    // what a customer says, typed as heard: 6 to 12 words, common and rare ones, stop words
+    natural: set(() => {
+      const length = 6 + Math.floor(Math.random() * 7);
+      const said = Array.from({ length }, (_, i) =>
+        i % 3 === 0 ? STOP_WORDS[Math.floor(Math.random() * STOP_WORDS.length)] : pick(0, 5000),
+      );
+      return `${said.join(' ')} `;
+    }),
   };
 }
