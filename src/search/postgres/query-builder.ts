@@ -37,16 +37,21 @@ export function wordWeight(share: number): number {
 
 /**
  * The smallest sets of words (their indexes) whose weights reach `level`, in a stable
- * order: leaving out any word of a set falls short.
+ * order: leaving out any word of a set falls short. Stops after `most` sets; branches
+ * that cannot reach the level any more are not explored.
  */
-function minimalSets(weights: number[], level: number): number[][] {
+function minimalSets(weights: number[], level: number, most = Infinity): number[][] {
   const sets: number[][] = [];
+  // what the words from i on can still add
+  const after = weights.map((_, i) => weights.slice(i).reduce((sum, weight) => sum + weight, 0));
   const visit = (from: number, chosen: number[], sum: number) => {
+    if (sets.length >= most) return;
     if (sum >= level) {
       if (chosen.every((i) => sum - weights[i] < level)) sets.push(chosen);
       return;
     }
-    for (let i = from; i < weights.length; i++) visit(i + 1, [...chosen, i], sum + weights[i]);
+    for (let i = from; i < weights.length && sum + after[i] >= level; i++)
+      visit(i + 1, [...chosen, i], sum + weights[i]);
   };
   visit(0, [], 0);
   return sets;
@@ -59,12 +64,10 @@ function minimalSets(weights: number[], level: number): number[][] {
  * eight words straight to a few fewer).
  */
 export function matchLevels(weights: number[]): number[] {
-  const sums = new Set<number>();
-  for (let mask = 1; mask < 2 ** weights.length; mask++) {
-    let sum = 0;
-    weights.forEach((weight, i) => (sum += mask & (2 ** i) ? weight : 0));
-    sums.add(sum);
-  }
+  // every weight some of the words add up to
+  let sums = new Set<number>();
+  for (const weight of weights)
+    sums = new Set([...sums, weight, ...[...sums].map((sum) => sum + weight)]);
   const top = Math.max(...sums);
   const lightest = Math.min(...weights);
   return [...sums]
@@ -73,7 +76,8 @@ export function matchLevels(weights: number[]): number[] {
       (level) =>
         level === top ||
         level === lightest ||
-        (level > lightest && minimalSets(weights, level).length <= MAX_COMBINATIONS),
+        (level > lightest &&
+          minimalSets(weights, level, MAX_COMBINATIONS + 1).length <= MAX_COMBINATIONS),
     );
 }
 
