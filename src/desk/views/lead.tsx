@@ -117,6 +117,7 @@ export function LeadView(props: { t: Translate; user: DeskUser }) {
         </section>
         <section aria-labelledby="gaps">
           <h2 id="gaps">{t('searchGaps')}</h2>
+          {data.searchGaps.length === 0 && <p>{t('empty')}</p>}
           <ul>
             {data.searchGaps.map((gap: { query: string; searches: number }) => (
               <li key={gap.query} dir="auto">
@@ -132,6 +133,7 @@ export function LeadView(props: { t: Translate; user: DeskUser }) {
         />
         <section aria-labelledby="due">
           <h2 id="due">{t('tipsDue')}</h2>
+          {insights.tipsDueForVerification.tips.length === 0 && <p>{t('empty')}</p>}
           <ul>
             {insights.tipsDueForVerification.tips.map((tip: { id: string; title: string }) => (
               <li key={tip.id} dir="auto">
@@ -229,6 +231,7 @@ export function LeadView(props: { t: Translate; user: DeskUser }) {
         </section>
         <section aria-labelledby="feed">
           <h2 id="feed">{t('feed')}</h2>
+          {data.recognitionFeed.edges.length === 0 && <p>{t('empty')}</p>}
           <ul>
             {data.recognitionFeed.edges.map(
               ({ node }: { node: { kind: string; message: string; at: string } }, i: number) => (
