@@ -1,3 +1,5 @@
+import { notFound } from './errors.js';
+
 /** Global object ids: base64url of `Type:uuid`, opaque to clients. */
 export type NodeType = 'Organization' | 'Team' | 'User' | 'Tip' | 'Question' | 'Answer';
 
@@ -20,4 +22,11 @@ export function fromGlobalId(globalId: string): { type: string; id: string } | n
 export function idOfType(globalId: string, type: NodeType): string | null {
   const parsed = fromGlobalId(globalId);
   return parsed?.type === type ? parsed.id : null;
+}
+
+/** The database id of a global id of the expected type; a malformed or other one is not found. */
+export function requiredIdOf(globalId: string, type: NodeType): string {
+  const id = idOfType(globalId, type);
+  if (!id) throw notFound(type.toLowerCase());
+  return id;
 }

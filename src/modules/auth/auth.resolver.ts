@@ -3,8 +3,7 @@ import { Permission } from '../../common/auth/policy.js';
 import { Allow, Context, CurrentCaller, Public } from '../../common/auth/decorators.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { RequestContext } from '../../common/context/request-context.js';
-import { notFound } from '../../common/graphql/errors.js';
-import { idOfType } from '../../common/graphql/global-id.js';
+import { requiredIdOf } from '../../common/graphql/global-id.js';
 import { User, UserPayload } from '../users/user.types.js';
 import { AuthService } from './auth.service.js';
 import {
@@ -60,8 +59,7 @@ export class AuthResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: ResetUserPasswordInput,
   ): Promise<UserPayload> {
-    const id = idOfType(input.id, 'User');
-    if (!id) throw notFound('user');
+    const id = requiredIdOf(input.id, 'User');
     return UserPayload.from(
       await this.auth.resetPassword(caller.organizationId, id, input.newPassword),
     );

@@ -2,7 +2,7 @@ import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphq
 import { Allow, Context, CurrentCaller } from '../../common/auth/decorators.js';
 import { Permission } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
-import { RequestContext } from '../../common/context/request-context.js';
+import { RequestContext, byKeys } from '../../common/context/request-context.js';
 import { badInput, notFound } from '../../common/graphql/errors.js';
 import { idOfType } from '../../common/graphql/global-id.js';
 import { Question } from '../questions/question.types.js';
@@ -82,7 +82,9 @@ export class InsightsResolver {
         medianClaimSeconds: totals.medianClaimSeconds,
       },
       unansweredCount: unanswered.total,
-      unanswered: inOrder(unanswered.ids, questions).map((question) => Question.from(question)),
+      unanswered: present(byKeys(unanswered.ids, questions)).map((question) =>
+        Question.from(question),
+      ),
     };
   }
 
@@ -97,7 +99,7 @@ export class InsightsResolver {
     const tips = await this.tips.findByIds(caller.organizationId, due.ids);
     return {
       total: due.total,
-      tips: inOrder(due.ids, tips)
+      tips: present(byKeys(due.ids, tips))
         .filter((tip) => this.tips.canSee(caller, tip))
         .map((tip) => Tip.from(tip)),
     };
@@ -164,8 +166,4 @@ export class InsightsResolver {
   }
 }
 
-/** Entities in the order of their ids (a lookup by ids returns them in any order). */
-function inOrder<T extends { id: string }>(ids: string[], entities: T[]): T[] {
-  const byId = new Map(entities.map((entity) => [entity.id, entity]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
+const present = <T>(rows: (T | null)[]): T[] => rows.filter((row): row is T => row !== null);

@@ -7,14 +7,12 @@ import {
   IsOptional,
   Length,
   Matches,
-  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ConnectionType } from '../../common/graphql/connection.js';
 import { UserError } from '../../common/graphql/user-error.js';
-import { isTimeZone } from '../../common/time-zone.js';
-import { Trimmed } from '../../common/validation/decorators.js';
+import { IsTimeZone, Trimmed } from '../../common/validation/decorators.js';
 import { TagName } from '../tags/tag-name.js';
 import { MentorshipRequestStatus } from './mentorship-requests.repository.js';
 import { CLOCK_TIME, Weekday } from './shifts.js';
@@ -67,14 +65,7 @@ export class SetShiftScheduleInput {
   userId?: string | null;
 
   @Field({ description: 'An IANA time zone, e.g. "Europe/Helsinki".' })
-  @ValidateBy({
-    name: 'timeZone',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && isTimeZone(value),
-      defaultMessage: () =>
-        'Must be an IANA time zone such as "UTC", "Europe/Helsinki" or "Asia/Tehran".',
-    },
-  })
+  @IsTimeZone()
   timeZone: string;
 
   @Field(() => [ShiftInput], { description: 'Up to 21 shifts a week; none clears the schedule.' })

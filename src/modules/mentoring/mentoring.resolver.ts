@@ -4,7 +4,7 @@ import { Permission } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { RequestContext } from '../../common/context/request-context.js';
 import { notFound } from '../../common/graphql/errors.js';
-import { UUID, idOfType } from '../../common/graphql/global-id.js';
+import { UUID, requiredIdOf } from '../../common/graphql/global-id.js';
 import { normalizeTag } from '../tags/tag-name.js';
 import { User, UserPayload } from '../users/user.types.js';
 import { loadUser } from '../users/user-loader.js';
@@ -22,12 +22,6 @@ import {
   RevokeMentorRoleInput,
 } from './mentoring.types.js';
 
-function userId(globalId: string): string {
-  const id = idOfType(globalId, 'User');
-  if (!id) throw notFound('user');
-  return id;
-}
-
 @Resolver(() => User)
 export class MentoringResolver {
   constructor(private readonly mentoring: MentoringService) {}
@@ -41,7 +35,7 @@ export class MentoringResolver {
     @Args('input') input: GrantMentorRoleInput,
   ): Promise<MentorRolePayload> {
     return UserPayload.from(
-      await this.mentoring.grant(caller, userId(input.userId), {
+      await this.mentoring.grant(caller, requiredIdOf(input.userId, 'User'), {
         tags: [...new Set(input.tags.map(normalizeTag))],
         capacity: input.capacity,
         reason: input.reason,
@@ -58,7 +52,7 @@ export class MentoringResolver {
     @Args('input') input: RevokeMentorRoleInput,
   ): Promise<MentorRolePayload> {
     return UserPayload.from(
-      await this.mentoring.revoke(caller, userId(input.userId), input.reason),
+      await this.mentoring.revoke(caller, requiredIdOf(input.userId, 'User'), input.reason),
     );
   }
 
@@ -73,8 +67,8 @@ export class MentoringResolver {
   ): Promise<MentorshipPayload> {
     const outcome = await this.mentoring.pair(
       caller,
-      userId(input.menteeId),
-      userId(input.mentorId),
+      requiredIdOf(input.menteeId, 'User'),
+      requiredIdOf(input.mentorId, 'User'),
       [...new Set(input.tags.map(normalizeTag))],
     );
     return { mentorship: outcome.value ?? null, userErrors: outcome.userErrors };

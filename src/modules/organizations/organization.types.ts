@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
-import { isTimeZone } from '../../common/time-zone.js';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsTimeZone } from '../../common/validation/decorators.js';
 import { UserError } from '../../common/graphql/user-error.js';
 import { Node } from '../../common/graphql/node.interface.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
@@ -92,14 +92,7 @@ export class Organization implements Node {
 export class UpdateOrganizationSettingsInput {
   @Field(() => String, { nullable: true, description: 'An IANA time zone, e.g. "Asia/Tehran".' })
   @IsOptional()
-  @ValidateBy({
-    name: 'timeZone',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && isTimeZone(value),
-      defaultMessage: () =>
-        'Must be an IANA time zone such as "UTC", "Europe/Helsinki" or "Asia/Tehran".',
-    },
-  })
+  @IsTimeZone()
   timeZone?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'From 1 to 3650.' })

@@ -23,8 +23,8 @@ import {
   checkPageArgs,
   toConnection,
 } from '../../common/graphql/connection.js';
-import { badInput, notFound } from '../../common/graphql/errors.js';
-import { NodeType, idOfType } from '../../common/graphql/global-id.js';
+import { badInput } from '../../common/graphql/errors.js';
+import { requiredIdOf } from '../../common/graphql/global-id.js';
 import { NodeRegistry } from '../../common/graphql/node-registry.js';
 import { Outcome } from '../../common/graphql/user-error.js';
 import { renderMarkdown } from '../../common/markdown.js';
@@ -98,12 +98,6 @@ const answerPayload = (outcome: Outcome<AnswerEntity>): AnswerPayload => ({
 });
 
 /** The database id behind a global id of `type`; another type or a malformed id is missing. */
-function idOf(globalId: string, type: NodeType): string {
-  const id = idOfType(globalId, type);
-  if (!id) throw notFound(type === 'Question' ? 'question' : 'answer');
-  return id;
-}
-
 @Resolver(() => Question)
 export class QuestionsResolver implements OnModuleInit {
   constructor(
@@ -140,7 +134,7 @@ export class QuestionsResolver implements OnModuleInit {
     @CurrentCaller() caller: Caller,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<Question> {
-    return Question.from(await this.questionsService.visible(caller, idOf(id, 'Question')));
+    return Question.from(await this.questionsService.visible(caller, requiredIdOf(id, 'Question')));
   }
 
   @Allow(Permission.QUESTION_READ)
@@ -196,7 +190,7 @@ export class QuestionsResolver implements OnModuleInit {
     @Args('input') input: QuestionIdInput,
   ): Promise<QuestionPayload> {
     return questionPayload(
-      await this.questionsService.claim(caller, idOf(input.questionId, 'Question')),
+      await this.questionsService.claim(caller, requiredIdOf(input.questionId, 'Question')),
     );
   }
 
@@ -209,7 +203,11 @@ export class QuestionsResolver implements OnModuleInit {
     @Args('input') input: DeclineQuestionInput,
   ): Promise<QuestionPayload> {
     return questionPayload(
-      await this.questionsService.decline(caller, idOf(input.questionId, 'Question'), input.reason),
+      await this.questionsService.decline(
+        caller,
+        requiredIdOf(input.questionId, 'Question'),
+        input.reason,
+      ),
     );
   }
 
@@ -223,7 +221,7 @@ export class QuestionsResolver implements OnModuleInit {
   ): Promise<QuestionPayload> {
     const question = await this.questionsService.markSeen(
       caller,
-      idOf(input.questionId, 'Question'),
+      requiredIdOf(input.questionId, 'Question'),
     );
     return { question: Question.from(question), userErrors: [] };
   }
@@ -237,7 +235,11 @@ export class QuestionsResolver implements OnModuleInit {
     @Args('input') input: AnswerQuestionInput,
   ): Promise<AnswerPayload> {
     return answerPayload(
-      await this.questionsService.answer(caller, idOf(input.questionId, 'Question'), input.body),
+      await this.questionsService.answer(
+        caller,
+        requiredIdOf(input.questionId, 'Question'),
+        input.body,
+      ),
     );
   }
 
@@ -248,7 +250,11 @@ export class QuestionsResolver implements OnModuleInit {
     @Args('input') input: UpdateAnswerInput,
   ): Promise<AnswerPayload> {
     return answerPayload(
-      await this.questionsService.updateAnswer(caller, idOf(input.answerId, 'Answer'), input.body),
+      await this.questionsService.updateAnswer(
+        caller,
+        requiredIdOf(input.answerId, 'Answer'),
+        input.body,
+      ),
     );
   }
 
@@ -259,7 +265,7 @@ export class QuestionsResolver implements OnModuleInit {
     @Args('input') input: VoteAnswerInput,
   ): Promise<AnswerPayload> {
     return answerPayload(
-      await this.questionsService.vote(caller, idOf(input.answerId, 'Answer'), input.value),
+      await this.questionsService.vote(caller, requiredIdOf(input.answerId, 'Answer'), input.value),
     );
   }
 
@@ -273,7 +279,7 @@ export class QuestionsResolver implements OnModuleInit {
     @Args('input') input: AnswerIdInput,
   ): Promise<AnswerPayload> {
     return answerPayload(
-      await this.questionsService.accept(caller, idOf(input.answerId, 'Answer')),
+      await this.questionsService.accept(caller, requiredIdOf(input.answerId, 'Answer')),
     );
   }
 
@@ -284,7 +290,7 @@ export class QuestionsResolver implements OnModuleInit {
     @Args('input') input: QuestionIdInput,
   ): Promise<QuestionPayload> {
     return questionPayload(
-      await this.questionsService.close(caller, idOf(input.questionId, 'Question')),
+      await this.questionsService.close(caller, requiredIdOf(input.questionId, 'Question')),
     );
   }
 
@@ -295,7 +301,7 @@ export class QuestionsResolver implements OnModuleInit {
     @Args('input') input: QuestionIdInput,
   ): Promise<QuestionPayload> {
     return questionPayload(
-      await this.questionsService.reopen(caller, idOf(input.questionId, 'Question')),
+      await this.questionsService.reopen(caller, requiredIdOf(input.questionId, 'Question')),
     );
   }
 
@@ -308,7 +314,10 @@ export class QuestionsResolver implements OnModuleInit {
     @CurrentCaller() caller: Caller,
     @Args('input') input: QuestionIdInput,
   ): Promise<PromoteAnswerPayload> {
-    const outcome = await this.questionsService.promote(caller, idOf(input.questionId, 'Question'));
+    const outcome = await this.questionsService.promote(
+      caller,
+      requiredIdOf(input.questionId, 'Question'),
+    );
     return {
       question: outcome.value ? Question.from(outcome.value.question) : null,
       tip: outcome.value ? Tip.from(outcome.value.tip) : null,

@@ -4,7 +4,7 @@ import { Permission } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
 import { RequestContext } from '../../common/context/request-context.js';
 import { badInput, notFound } from '../../common/graphql/errors.js';
-import { NodeType, idOfType } from '../../common/graphql/global-id.js';
+import { NodeType, idOfType, requiredIdOf } from '../../common/graphql/global-id.js';
 import { User } from '../users/user.types.js';
 import { loadUser } from '../users/user-loader.js';
 import { UsersService } from '../users/users.service.js';
@@ -13,10 +13,7 @@ import { GiveKudosInput, KudosPayload, KudosType } from './recognition.types.js'
 
 /** The database id of an optional global id of `type`; a wrong one is missing. */
 function optionalId(globalId: string | null | undefined, type: NodeType): string | null {
-  if (!globalId) return null;
-  const id = idOfType(globalId, type);
-  if (!id) throw notFound(type.toLowerCase());
-  return id;
+  return globalId ? requiredIdOf(globalId, type) : null;
 }
 
 @Resolver(() => KudosType)

@@ -19,8 +19,7 @@ import {
   checkPageArgs,
   toConnection,
 } from '../../common/graphql/connection.js';
-import { notFound } from '../../common/graphql/errors.js';
-import { idOfType } from '../../common/graphql/global-id.js';
+import { requiredIdOf } from '../../common/graphql/global-id.js';
 import { NodeRegistry } from '../../common/graphql/node-registry.js';
 import { Outcome } from '../../common/graphql/user-error.js';
 import { renderMarkdown } from '../../common/markdown.js';
@@ -57,12 +56,6 @@ const tipPayload = (outcome: Outcome<TipEntity>): TipPayload => ({
   tip: outcome.value && Tip.from(outcome.value),
   userErrors: outcome.userErrors,
 });
-
-function tipId(globalId: string): string {
-  const id = idOfType(globalId, 'Tip');
-  if (!id) throw notFound('tip');
-  return id;
-}
 
 const without = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
 
@@ -188,7 +181,9 @@ export class TipsResolver implements OnModuleInit {
       tags: without(input.tags),
       language: without(input.language),
     };
-    return tipPayload(await this.tipsService.update(caller, tipId(input.id), changes));
+    return tipPayload(
+      await this.tipsService.update(caller, requiredIdOf(input.id, 'Tip'), changes),
+    );
   }
 
   @Allow(Permission.TIP_EDIT)
@@ -200,7 +195,7 @@ export class TipsResolver implements OnModuleInit {
     @Args('input') input: RestoreTipRevisionInput,
   ): Promise<TipPayload> {
     return tipPayload(
-      await this.tipsService.restoreRevision(caller, tipId(input.id), input.revision),
+      await this.tipsService.restoreRevision(caller, requiredIdOf(input.id, 'Tip'), input.revision),
     );
   }
 
@@ -210,7 +205,7 @@ export class TipsResolver implements OnModuleInit {
     @CurrentCaller() caller: Caller,
     @Args('input') input: TipIdInput,
   ): Promise<TipPayload> {
-    return tipPayload(await this.tipsService.publish(caller, tipId(input.id)));
+    return tipPayload(await this.tipsService.publish(caller, requiredIdOf(input.id, 'Tip')));
   }
 
   @Allow(Permission.TIP_EDIT)
@@ -221,7 +216,7 @@ export class TipsResolver implements OnModuleInit {
     @CurrentCaller() caller: Caller,
     @Args('input') input: TipIdInput,
   ): Promise<TipPayload> {
-    return tipPayload(await this.tipsService.archive(caller, tipId(input.id)));
+    return tipPayload(await this.tipsService.archive(caller, requiredIdOf(input.id, 'Tip')));
   }
 
   @Allow(Permission.TIP_CURATE)
@@ -233,7 +228,7 @@ export class TipsResolver implements OnModuleInit {
     @CurrentCaller() caller: Caller,
     @Args('input') input: TipIdInput,
   ): Promise<TipPayload> {
-    return tipPayload(await this.tipsService.verify(caller, tipId(input.id)));
+    return tipPayload(await this.tipsService.verify(caller, requiredIdOf(input.id, 'Tip')));
   }
 
   @Allow(Permission.TIP_FLAG)
@@ -244,7 +239,9 @@ export class TipsResolver implements OnModuleInit {
     @CurrentCaller() caller: Caller,
     @Args('input') input: FlagTipInput,
   ): Promise<TipPayload> {
-    return tipPayload(await this.tipsService.flag(caller, tipId(input.id), input.reason));
+    return tipPayload(
+      await this.tipsService.flag(caller, requiredIdOf(input.id, 'Tip'), input.reason),
+    );
   }
 
   @Allow(Permission.TIP_USE)
@@ -256,7 +253,7 @@ export class TipsResolver implements OnModuleInit {
     @Args('input') input: TipIdInput,
   ): Promise<TipPayload> {
     return {
-      tip: Tip.from(await this.tipsService.markUsed(caller, tipId(input.id))),
+      tip: Tip.from(await this.tipsService.markUsed(caller, requiredIdOf(input.id, 'Tip'))),
       userErrors: [],
     };
   }
@@ -268,7 +265,9 @@ export class TipsResolver implements OnModuleInit {
     @Args('input') input: SetTipHelpfulInput,
   ): Promise<TipPayload> {
     return {
-      tip: Tip.from(await this.tipsService.setHelpful(caller, tipId(input.id), input.helpful)),
+      tip: Tip.from(
+        await this.tipsService.setHelpful(caller, requiredIdOf(input.id, 'Tip'), input.helpful),
+      ),
       userErrors: [],
     };
   }
@@ -280,7 +279,9 @@ export class TipsResolver implements OnModuleInit {
     @Args('input') input: SetTipBookmarkInput,
   ): Promise<TipPayload> {
     return {
-      tip: Tip.from(await this.tipsService.setBookmark(caller, tipId(input.id), input.bookmarked)),
+      tip: Tip.from(
+        await this.tipsService.setBookmark(caller, requiredIdOf(input.id, 'Tip'), input.bookmarked),
+      ),
       userErrors: [],
     };
   }

@@ -21,7 +21,7 @@ import {
   toConnection,
 } from '../../common/graphql/connection.js';
 import { notFound } from '../../common/graphql/errors.js';
-import { idOfType } from '../../common/graphql/global-id.js';
+import { idOfType, requiredIdOf } from '../../common/graphql/global-id.js';
 import { NodeRegistry } from '../../common/graphql/node-registry.js';
 import { UserErrorCode, userError } from '../../common/graphql/user-error.js';
 import { Organization } from '../organizations/organization.types.js';
@@ -159,8 +159,7 @@ export class UsersResolver implements OnModuleInit {
     @CurrentCaller() caller: Caller,
     @Args('input') input: UpdateUserInput,
   ): Promise<UserPayload> {
-    const id = idOfType(input.id, 'User');
-    if (!id) throw notFound('user');
+    const id = requiredIdOf(input.id, 'User');
     const team = teamIdOf(input.teamId);
     if (team.unknown) return unknownTeam;
     const update = {
@@ -202,8 +201,7 @@ export class UsersResolver implements OnModuleInit {
     @CurrentCaller() caller: Caller,
     @Args('input') input: SetPresenceInput,
   ): Promise<UserPayload> {
-    const id = input.userId ? idOfType(input.userId, 'User') : caller.userId;
-    if (!id) throw notFound('user');
+    const id = input.userId ? requiredIdOf(input.userId, 'User') : caller.userId;
     return UserPayload.from(await this.usersService.setPresenceOf(caller, id, input.presence));
   }
 
@@ -212,8 +210,7 @@ export class UsersResolver implements OnModuleInit {
     input: UserIdInput,
     active: boolean,
   ): Promise<UserPayload> {
-    const id = idOfType(input.id, 'User');
-    if (!id) throw notFound('user');
+    const id = requiredIdOf(input.id, 'User');
     return UserPayload.from(await this.usersService.setActive(caller, id, active));
   }
 }
