@@ -24,6 +24,18 @@ const TYPES: Record<string, string> = {
   '.mp3': 'audio/mpeg',
 };
 
+const contents = new Map<string, Buffer>();
+
+/** A built asset, read once: its name carries a hash of its content, so it never changes. */
+function asset(file: string): Buffer | null {
+  let content = contents.get(file);
+  if (!content && existsSync(file)) {
+    content = readFileSync(file);
+    contents.set(file, content);
+  }
+  return content ?? null;
+}
+
 /** Where pages may connect and what may frame them: nothing but the API itself, by default. */
 function pagePolicy(frameAncestors: string[]): string {
   return [
@@ -51,23 +63,25 @@ export function deskPages(embedOrigins: string[]) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const page = pages[req.path];
     if (page) {
+      // read each time: a rebuild while the server runs names new assets
       const file = join(DESK, page.file);
-      if (!existsSync(file)) {
+      const content = existsSync(file) ? readFileSync(file) : null;
+      if (!content) {
         res.status(503).type('text/plain').send('The desk is not built yet: run npm run build.');
         return;
       }
       res.setHeader('content-security-policy', page.policy);
       if (req.path === '/embed') res.removeHeader('x-frame-options');
       res.setHeader('cache-control', 'no-cache');
-      res.type('text/html; charset=utf-8').send(readFileSync(file));
+      res.type('text/html; charset=utf-8').send(content);
       return;
     }
     if (!req.path.startsWith(ASSETS)) return next();
     const file = normalize(join(DESK, req.path));
     const type = TYPES[file.slice(file.lastIndexOf('.'))];
-    if (!file.startsWith(join(DESK, ASSETS)) || !type || !existsSync(file)) return next();
-    // file names carry a hash of their content: they never change
+    const content = file.startsWith(join(DESK, ASSETS)) && type ? asset(file) : null;
+    if (!content) return next();
     res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-    res.type(type).send(readFileSync(file));
+    res.type(type!).send(content);
   };
 }

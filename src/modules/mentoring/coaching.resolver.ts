@@ -3,13 +3,15 @@ import { Int } from '@nestjs/graphql';
 import { Allow, Context, CurrentCaller } from '../../common/auth/decorators.js';
 import { Permission } from '../../common/auth/policy.js';
 import type { Caller } from '../../common/context/request-context.js';
-import { RequestContext } from '../../common/context/request-context.js';
+import { RequestContext, byKeys } from '../../common/context/request-context.js';
 import { Connection, ConnectionArgs, byPosition, pageOf } from '../../common/graphql/connection.js';
 import { badInput, notFound } from '../../common/graphql/errors.js';
-import { UUID, idOfType, type NodeType } from '../../common/graphql/global-id.js';
+import { UUID, requiredIdOf } from '../../common/graphql/global-id.js';
 import { normalizeTag } from '../tags/tag-name.js';
+import type { QuestionEntity } from '../questions/question.entities.js';
 import { Question } from '../questions/question.types.js';
 import { QuestionsService } from '../questions/questions.service.js';
+import type { TipEntity } from '../tips/tip.entities.js';
 import { Tip } from '../tips/tip.types.js';
 import { TipsService } from '../tips/tips.service.js';
 import { User, UserPayload } from '../users/user.types.js';
@@ -35,12 +37,6 @@ import { MentorshipType } from './mentoring.types.js';
 import { MentorshipRequestsService } from './mentorship-requests.service.js';
 import type { ShiftSchedule } from './shifts.js';
 
-function idOf(globalId: string, type: NodeType, what: string): string {
-  const id = idOfType(globalId, type);
-  if (!id) throw notFound(what);
-  return id;
-}
-
 const tagsOf = (tags: string[]) => [...new Set(tags.map(normalizeTag))];
 
 function requestId(id: string): string {
@@ -64,7 +60,7 @@ export class CoachingResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: SetShiftScheduleInput,
   ): Promise<UserPayload> {
-    const userId = input.userId ? idOf(input.userId, 'User', 'user') : caller.userId;
+    const userId = input.userId ? requiredIdOf(input.userId, 'User') : caller.userId;
     return UserPayload.from(
       await this.coaching.setSchedule(caller, userId, {
         timeZone: input.timeZone,
@@ -127,7 +123,7 @@ export class CoachingResolver {
     if (tags.length > 10) throw badInput('Give at most 10 tags.');
     const suggestions = await this.coaching.suggestions(
       caller,
-      menteeId ? idOf(menteeId, 'User', 'user') : caller.userId,
+      menteeId ? requiredIdOf(menteeId, 'User') : caller.userId,
       tagsOf(tags),
       first,
     );
@@ -149,7 +145,7 @@ export class CoachingResolver {
   ): Promise<MentorshipRequestPayload> {
     const outcome = await this.requests.request(
       caller,
-      idOf(input.mentorId, 'User', 'user'),
+      requiredIdOf(input.mentorId, 'User'),
       tagsOf(input.tags),
       input.message,
     );
@@ -195,11 +191,11 @@ export class CoachingResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: RecordCoachingSessionInput,
   ): Promise<CoachingSessionPayload> {
-    const outcome = await this.coaching.record(caller, idOf(input.menteeId, 'User', 'user'), {
+    const outcome = await this.coaching.record(caller, requiredIdOf(input.menteeId, 'User'), {
       heldAt: input.heldAt,
       notes: input.notes,
-      tipIds: [...new Set(input.tipIds.map((id) => idOf(id, 'Tip', 'tip')))],
-      questionIds: [...new Set(input.questionIds.map((id) => idOf(id, 'Question', 'question')))],
+      tipIds: [...new Set(input.tipIds.map((id) => requiredIdOf(id, 'Tip')))],
+      questionIds: [...new Set(input.questionIds.map((id) => requiredIdOf(id, 'Question')))],
     });
     return { session: outcome.value ?? null, userErrors: outcome.userErrors };
   }
@@ -257,21 +253,33 @@ export class CoachingSessionResolver {
     return loadUser(this.users, context, session.organizationId, session.menteeId);
   }
 
+  /** A history's follow-ups, every session's in one query. */
   @ResolveField(() => [Tip], { description: 'Follow-up tips the reader can see.' })
   async tips(
     @Parent() session: CoachingSessionType,
     @CurrentCaller() caller: Caller,
+    @Context() context: RequestContext,
   ): Promise<Tip[]> {
-    const tips = await this.tipsService.findByIds(session.organizationId, session.tipIds);
-    return tips.filter((tip) => this.tipsService.canSee(caller, tip)).map((tip) => Tip.from(tip));
+    const byId = context.loader<TipEntity>('tipById', async (ids) =>
+      byKeys(ids, await this.tipsService.findByIds(session.organizationId, ids)),
+    );
+    const tips = await Promise.all(session.tipIds.map((id) => byId.load(id)));
+    return tips
+      .filter((tip): tip is TipEntity => !!tip && this.tipsService.canSee(caller, tip))
+      .map((tip) => Tip.from(tip));
   }
 
   @ResolveField(() => [Question], { description: 'Follow-up questions.' })
-  async questions(@Parent() session: CoachingSessionType): Promise<Question[]> {
-    const questions = await this.questionsService.findByIds(
-      session.organizationId,
-      session.questionIds,
+  async questions(
+    @Parent() session: CoachingSessionType,
+    @Context() context: RequestContext,
+  ): Promise<Question[]> {
+    const byId = context.loader<QuestionEntity>('questionById', async (ids) =>
+      byKeys(ids, await this.questionsService.findByIds(session.organizationId, ids)),
     );
-    return questions.map((question) => Question.from(question));
+    const questions = await Promise.all(session.questionIds.map((id) => byId.load(id)));
+    return questions
+      .filter((question): question is QuestionEntity => !!question)
+      .map((question) => Question.from(question));
   }
 }
