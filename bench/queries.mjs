@@ -1,5 +1,11 @@
 // The search benchmarks' query classes.
-import { random, vocabulary } from './corpus.mjs';
+import {
+  COMPOUND_SPELLINGS,
+  PERSIAN_HEADS,
+  persianVocabulary,
+  random,
+  vocabulary,
+} from './corpus.mjs';
 
 const STOP_WORDS = [
   'the',
@@ -25,6 +31,8 @@ export function queries(count) {
     const i = 1 + Math.floor(Math.random() * (word.length - 3));
     return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
   };
+  const persian = persianVocabulary(2_000, random(43)); // the corpus's Persian words
+  const any = (list) => list[Math.floor(Math.random() * list.length)];
   const set = (make) => Array.from({ length: count }, make);
   return {
     prefix: set(() => {
@@ -46,5 +54,11 @@ export function queries(count) {
       );
       return `${said.join(' ')} `;
     }),
+    // a Persian compound of the corpus's titles in any of its spellings, which may not be
+    // the tip's, and a word before it
+    'persian compound': set(
+      () =>
+        `${persian[Math.floor(Math.random() * 200)]} ${[persian[Math.floor(Math.random() * 100)], any(PERSIAN_HEADS)].join(any(COMPOUND_SPELLINGS))} `,
+    ),
   };
 }

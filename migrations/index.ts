@@ -12,6 +12,7 @@ import { EffectivePresence1765200000000 } from './1765200000000-effective-presen
 import { ExpertQuestions1765300000000 } from './1765300000000-expert-questions.js';
 import { RecognitionLedger1765400000000 } from './1765400000000-recognition-ledger.js';
 import { MentoringAndInsights1765500000000 } from './1765500000000-mentoring-and-insights.js';
+import { SearchRanking1765600000000 } from './1765600000000-search-ranking.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   ExpertQuestions1765300000000,
   RecognitionLedger1765400000000,
   MentoringAndInsights1765500000000,
+  SearchRanking1765600000000,
 ];

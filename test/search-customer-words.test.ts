@@ -12,20 +12,20 @@ describe('search weighs the customer’s words by how informative they are', () 
   let t: TestApp;
   let agent: string;
   const ids: Record<string, string> = {};
+  const create = async (key: string, title: string, body: string, tags: string[] = []) => {
+    const result = await t.gql(
+      `mutation ($input: CreateTipInput!) { createTip(input: $input) { tip { id } } }`,
+      { input: { title, body, tags, publish: true } },
+      agent,
+    );
+    ids[key] = result.data!.createTip.tip.id;
+  };
 
   beforeAll(async () => {
     t = await TestApp.start();
     const org = await t.organization('words');
     await t.user(org.id, 'agent@words.example', Role.AGENT);
     agent = await t.token('words', 'agent@words.example');
-    const create = async (key: string, title: string, body: string) => {
-      const result = await t.gql(
-        `mutation ($input: CreateTipInput!) { createTip(input: $input) { tip { id } } }`,
-        { input: { title, body, tags: [], publish: true } },
-        agent,
-      );
-      ids[key] = result.data!.createTip.tip.id;
-    };
     // the tip that helps, written first: the oldest, last in the static order
     await create('logout', 'Customer is logged out of the app', 'Clear the session and sign in.');
     for (let i = 0; i < 10; i++)
@@ -56,5 +56,20 @@ describe('search weighs the customer’s words by how informative they are', () 
     const edges = await top('every few minutes ');
     expect(edges).toHaveLength(3);
     expect(edges.map((edge) => edge.node.id)).not.toContain(ids.logout);
+  });
+
+  it('takes a word naming one of the organization’s tags as strong evidence', async () => {
+    // "parcel" is in half the tips: a common word, outweighed by one rarer word...
+    await create('parcelEvery', 'Parcel question every day', 'Ask again tomorrow.');
+    await create('courier', 'Courier is late', 'Call the depot.');
+    await t.app.get(SearchIndexer).maintain();
+    const query = 'parcel every courier ';
+    const before = await top(query);
+    expect(before[0].node.id).toBe(ids.courier);
+    // ...until it names a tag: then it weighs as much as the rarest word
+    await create('tagged', 'Returns desk hours', 'Weekdays only.', ['parcel']);
+    const after = await top(query);
+    expect(after[0].node.id).toBe(ids.parcelEvery);
+    expect(after[0].score).toBeGreaterThan(before[0].score);
   });
 });

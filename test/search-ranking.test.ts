@@ -4,36 +4,8 @@ import { Role } from '../src/common/auth/role.js';
 import { TipsImportService } from '../src/modules/tips/tips-import.service.js';
 import { SEARCH_ENGINE } from '../src/search/search-engine.js';
 import type { SearchEngine, SearchRequest } from '../src/search/search-engine.js';
+import { corpus } from './support/search-corpus.js';
 import { TestApp } from './support/test-app.js';
-
-/** A deterministic corpus with a skewed word spread: a few words in most tips, most words in few. */
-function corpus(count: number): string[] {
-  let state = 7;
-  const random = () => {
-    state = (state * 48271) % 2147483647;
-    return state / 2147483647;
-  };
-  const syllables = ['ka', 're', 'lo', 'mi', 'sa', 'tu', 'ne', 'po', 'ri', 'va', 'de', 'go'];
-  const vocabulary = Array.from({ length: 300 }, (_, i) => {
-    let word = '';
-    for (let n = i; word.length < 6 || n > 0; n = Math.floor(n / syllables.length))
-      word += syllables[n % syllables.length];
-    return word;
-  });
-  const word = () => vocabulary[Math.floor(vocabulary.length * random() ** 3)];
-  const sentence = (n: number) => Array.from({ length: n }, word).join(' ');
-  const statuses = ['PUBLISHED', 'PUBLISHED', 'PUBLISHED', 'PUBLISHED', 'NEEDS_REVIEW', 'ARCHIVED'];
-  return Array.from({ length: count }, (_, i) =>
-    JSON.stringify({
-      externalId: `corpus-${i}`,
-      title: sentence(3 + Math.floor(random() * 4)),
-      body: sentence(15 + Math.floor(random() * 20)),
-      tags: [`${word()}`, `topic-${Math.floor(random() * 6)}`],
-      language: 'en',
-      status: statuses[Math.floor(random() * statuses.length)],
-    }),
-  );
-}
 
 describe('search ranking', () => {
   let t: TestApp;

@@ -28,6 +28,8 @@ export interface SearchRequest {
   text: string;
   /** languages the organization writes in: the query is analysed in each */
   languages: string[];
+  /** the organization's tag names: a query word naming one is strong evidence */
+  tagNames?: string[];
   first: number;
   offset: number;
   statuses: string[];
@@ -49,7 +51,7 @@ export interface SearchHit {
   type: DocumentType;
   id: string;
   document: StoredFields;
-  /** relevance class: query words matched, plus 0.2 when all are in the title, 0.1 in the title or tags */
+  /** relevance class: the weight of the query words matched in rare-word units, plus 0.2 when all are in the title, 0.1 in the title or tags (see the schema's SearchEdge.score) */
   score: number;
   /** title and snippet with matches wrapped in <mark>, HTML-escaped */
   titleHighlight: string;

@@ -22,6 +22,7 @@ import type {
 import { normalizeForIndex } from '../../search/text/normalize.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { TipEntity, TipStatus } from '../tips/tip.entities.js';
+import { TagsService } from '../tags/tags.service.js';
 import { TipsService } from '../tips/tips.service.js';
 import { QuestionEntity } from '../questions/question.entities.js';
 import { QuestionsService } from '../questions/questions.service.js';
@@ -74,6 +75,7 @@ export class SearchService {
     private readonly logWriter: SearchLogWriter,
     private readonly synonyms: SynonymsRepository,
     private readonly organizations: OrganizationsService,
+    private readonly tags: TagsService,
     private readonly tips: TipsService,
     private readonly questions: QuestionsService,
     private readonly users: UsersService,
@@ -103,6 +105,7 @@ export class SearchService {
       organizationId: caller.organizationId,
       text,
       languages: await this.organizations.languagesOf(caller.organizationId),
+      tagNames: await this.tags.namesOf(caller.organizationId),
       first: options.first,
       offset: options.offset,
       statuses,

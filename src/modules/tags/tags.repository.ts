@@ -17,6 +17,14 @@ export class TagsRepository {
     return this.findByNames(organizationId, names);
   }
 
+  async namesOf(organizationId: string): Promise<string[]> {
+    const rows = (await this.tx.manager.query(
+      `SELECT name FROM tags WHERE organization_id = $1 ORDER BY name`,
+      [organizationId],
+    )) as { name: string }[];
+    return rows.map(({ name }) => name);
+  }
+
   findByNames(organizationId: string, names: string[]): Promise<TagEntity[]> {
     return this.tx.repository(TagEntity).findBy({ organizationId, name: In(names) });
   }

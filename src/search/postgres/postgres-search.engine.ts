@@ -8,7 +8,6 @@ import type {
   SearchHit,
   SearchRequest,
   SearchResponse,
-  SearchTotals,
 } from '../search-engine.js';
 import { MAX_COUNTED_MATCHES } from '../search-engine.js';
 import { allowedTypos, editDistance } from '../text/edit-distance.js';
@@ -24,9 +23,8 @@ import {
 } from '../text/persian-compounds.js';
 import {
   anyOf,
-  atLeast,
   classRead,
-  ClassRead,
+  levelCondition,
   matchLevels,
   narrowerLookup,
   QueryWord,
@@ -35,13 +33,15 @@ import {
   MAX_WORD_WEIGHT,
   wordWeight,
 } from './query-builder.js';
+import { ClassRead, rankStatement, rankValues, TIERS } from './ranking.js';
+import { RankedPage, RankedRow, rankEveryMatch } from './exhaustive-ranking.js';
 import { AnalysisCache, WordAnalysis } from './analysis-cache.js';
 import { TermFrequencies } from './term-frequencies.js';
 
-const MAX_FACETS = 20;
 /** Words shorter than this are matched whole, not as prefixes: "a" would match everything. */
 const MIN_PREFIX_LENGTH = 3;
-const MAX_QUERY_WORDS = 8;
+/** A customer's sentence, stop words aside; words past it are left out. */
+const MAX_QUERY_WORDS = 15;
 /** The vocabulary (search_terms, for typo tolerance) keeps words of this many letters or more. */
 const MIN_VOCABULARY_WORD = 4;
 const TERM_FREQUENCIES_TTL_MS = 5 * 60_000;
@@ -53,18 +53,6 @@ const GIN_INDEXES = [
   'search_terms_trgm_idx',
 ];
 const ANALYSIS_TTL_MS = 60_000;
-/** The columns a hit carries of its document. */
-const STORED_FIELDS = 'd.title, d.body, d.tags, d.language, d.status';
-
-/**
- * The classes of a match level, best first, as search_rank reads them: every matched word
- * in the title (tier 2), in the headline (title and tags, tier 1), anywhere (tier 0).
- */
-const TIERS = [
-  { tier: 2, vector: 'title_tsv' },
-  { tier: 1, vector: 'head_tsv' },
-  { tier: 0, vector: 'tsv' },
-] as const;
 
 interface AnalysisRow {
   /** the query word's position, from 1 */
@@ -79,24 +67,6 @@ interface AnalysedWord extends WordAnalysis {
   word: QueryWord;
   /** tsquery text matching any form of the word */
   query: string;
-}
-
-interface HitRow {
-  doc_type: DocumentType;
-  doc_id: string;
-  title: string;
-  body: string;
-  tags: string[];
-  language: string;
-  status: string;
-  level: number;
-  tier: number;
-}
-
-interface Ranked {
-  totals?: SearchTotals;
-  /** up to `first` + 1, to tell whether there are more */
-  hits: HitRow[];
 }
 
 /**
@@ -122,6 +92,8 @@ export class PostgresSearchEngine implements SearchEngine {
   /** the partition holding each organization's search documents */
   private readonly partitions = new LRUCache<string, string>({ max: 100_000 });
   private readonly analysed = new AnalysisCache(ANALYSIS_TTL_MS);
+  /** the words of each list of tag names seen (callers keep a list while it is current) */
+  private readonly tagWords = new WeakMap<string[], Set<string>>();
 
   constructor(private readonly tx: TransactionHost) {}
 
@@ -278,16 +250,26 @@ export class PostgresSearchEngine implements SearchEngine {
         normalizedQuery,
       };
     }
+    const wordQueries = analysed.map(({ query }) => query);
+    const frequencies = await this.termFrequencies(request.organizationId);
+    const weights = this.weightsOf(analysed, frequencies.at(-1)!, request.tagNames);
     const ranked = request.exhaustive
-      ? await this.rankEveryMatch(request, analysed)
-      : await this.rankBounded(request, analysed);
+      ? await rankEveryMatch(
+          this.tx.manager,
+          request,
+          this.filterValues(request),
+          wordQueries,
+          weights,
+        )
+      : await this.rankBounded(request, wordQueries, weights, frequencies);
     const terms = analysed.flatMap(({ word, alternatives }) => [
       word.word,
       ...alternatives.flatMap((alternative) => words(alternative)),
     ]);
     return {
       normalizedQuery,
-      totals: ranked.totals,
+      totals:
+        ranked.total === null ? undefined : { total: ranked.total, facets: ranked.facets ?? [] },
       hasMore: ranked.hits.length > request.first,
       hits: ranked.hits.slice(0, request.first).map((hit): SearchHit => ({
         type: hit.doc_type,
@@ -454,10 +436,29 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /**
+   * How much each query word's match counts (wordWeight): by its share of the documents,
+   * or the most for a word that names one of the organization's tags.
+   */
+  private weightsOf(
+    analysed: AnalysedWord[],
+    everywhere: TermFrequencies,
+    tagNames: string[] = [],
+  ): number[] {
+    let tagWords = this.tagWords.get(tagNames);
+    if (!tagWords) {
+      tagWords = new Set(tagNames.flatMap((name) => words(normalizeForIndex(name))));
+      this.tagWords.set(tagNames, tagWords);
+    }
+    return analysed.map(({ word, query }) =>
+      tagWords.has(word.word) ? MAX_WORD_WEIGHT : wordWeight(everywhere.of(query)),
+    );
+  }
+
+  /**
    * The top `first + offset` documents, read in rank order without ranking every match.
    * Each match class (a match level, then title, headline, anywhere) lists its documents
    * in static order and stops at the page's end; a class is read only while the ones
-   * before it have not filled the page (search_rank, in the database, planned once per
+   * before it have not filled the page (search_rank in ranking.ts, planned once per
    * connection). A document also found by a later, broader class keeps its first (best) one.
    *
    * How each class is read is decided here, from each vector's term frequencies, so that
@@ -466,19 +467,25 @@ export class PostgresSearchEngine implements SearchEngine {
    * size are probed; and when one word is far more common than the others, the index looks
    * up the others' matches, each then checked for the common word.
    */
-  private async rankBounded(request: SearchRequest, analysed: AnalysedWord[]): Promise<Ranked> {
+  private async rankBounded(
+    request: SearchRequest,
+    wordQueries: string[],
+    weights: number[],
+    frequencies: TermFrequencies[],
+  ): Promise<RankedPage> {
     const limit = request.first + request.offset + 1;
-    const wordQueries = analysed.map((a) => a.query);
-    const frequencies = await this.termFrequencies(request.organizationId);
     const { documents } = frequencies[TIERS.length - 1];
     // Each word's share of the documents, per class's vector (the last: the whole document).
     const shares = frequencies.map((vector) => wordQueries.map((query) => vector.of(query)));
     const everywhere = shares[TIERS.length - 1];
-    const weights = everywhere.map(wordWeight);
     const levels = matchLevels(weights);
-    const queries = levels.map((level) => atLeast(wordQueries, weights, level));
-    const lookups = levels.map((level) =>
-      narrowerLookup(wordQueries, everywhere, weights, level, documents),
+    const conditions = levels.map((level) =>
+      levelCondition(wordQueries, weights, everywhere, level),
+    );
+    const lookups = levels.map((level, i) =>
+      conditions[i].minimum > 0
+        ? null
+        : narrowerLookup(wordQueries, everywhere, weights, level, documents),
     );
     const matches = (classShares: number[], level: number) =>
       shareWithAtLeast(classShares, weights, level) * documents;
@@ -490,32 +497,41 @@ export class PostgresSearchEngine implements SearchEngine {
           : classRead(matches(classShares, level), matches(everywhere, level), documents, limit),
       ),
     );
-    const values: unknown[] = [
-      ...this.filterValues(request),
-      queries,
-      lookups,
-      reads,
-      limit,
-      probeBudget(documents, limit),
-      request.first + 1,
-      request.offset,
-    ];
-    if (request.withTotals) values.push(queries[0], queries.at(-1));
-    const [row] = await this.tx.prepared<TotalsRow & { hits: (HitRow & { branch: number })[] }>(
-      request.withTotals ? RANK_WITH_TOTALS : RANK,
-      values,
+    const withTotals = !!request.withTotals;
+    const [organization, statuses, tags, language] = this.filterValues(request);
+    const [row] = await this.tx.prepared<
+      Omit<RankedPage, 'hits'> & { hits: (Omit<RankedRow, 'level'> & { level_at: number })[] }
+    >(
+      withTotals ? RANK_WITH_TOTALS : RANK,
+      rankValues(
+        {
+          organization,
+          statuses,
+          tags,
+          language,
+          queries: conditions.map(({ query }) => query),
+          lookups,
+          reads,
+          limit,
+          budget: probeBudget(documents, limit),
+          words: wordQueries,
+          weights,
+          minimums: conditions.map(({ minimum }) => minimum),
+          first: request.first + 1,
+          offset: request.offset,
+          everyWord: conditions[0].query,
+          anyWord: conditions.at(-1)!.query,
+        },
+        withTotals,
+      ),
     );
     return {
-      totals: totalsOf(row),
-      hits: row.hits.map((hit) => ({
-        ...hit,
-        level: levels[Math.floor(hit.branch / TIERS.length)],
-        tier: TIERS[hit.branch % TIERS.length].tier,
-      })),
+      ...row,
+      hits: row.hits.map(({ level_at, ...hit }) => ({ ...hit, level: levels[level_at - 1] })),
     };
   }
 
-  /** Organization, statuses, tags and language: the parameters of RANK_FILTERS. */
+  /** Organization, statuses, tags and language: the values of the ranking's filters. */
   private filterValues(request: SearchRequest): unknown[] {
     return [
       request.organizationId,
@@ -524,101 +540,7 @@ export class PostgresSearchEngine implements SearchEngine {
       request.language ?? null,
     ];
   }
-
-  /**
-   * The same ranking computed over every match: exact and slow, for measuring that the
-   * bounded ranking returns the same top hits.
-   */
-  private async rankEveryMatch(request: SearchRequest, analysed: AnalysedWord[]): Promise<Ranked> {
-    const params = new SqlParams(this.filterValues(request));
-    const where = RANK_FILTERS;
-    const frequencies = await this.termFrequencies(request.organizationId);
-    const weights = analysed.map((a) => wordWeight(frequencies[TIERS.length - 1].of(a.query)));
-    const levels = matchLevels(weights);
-    const words = analysed.map((a) => params.add(a.query));
-    // the weight of the words a vector matches
-    const count = (vector: string) =>
-      words.map((word, i) => `(d.${vector} @@ ${word}::tsquery)::int * ${weights[i]}`).join(' + ');
-    const any = params.add(analysed.map((a) => a.query).join(' | '));
-    const [row] = (await this.tx.manager.query(
-      `WITH matches AS (
-         SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, ${STORED_FIELDS},
-           ${count('tsv')} AS matched, ${count('title_tsv')} AS in_title, ${count('head_tsv')} AS in_head
-         FROM search_documents d WHERE ${where} AND d.tsv @@ ${any}::tsquery),
-       classed AS (
-         SELECT *, CASE ${levels.map((level) => `WHEN matched >= ${level} THEN ${level}`).join(' ')} END AS level
-         FROM matches),
-       ranked AS (
-         SELECT *, CASE WHEN in_title >= level THEN 2 WHEN in_head >= level THEN 1 ELSE 0 END AS tier
-         FROM classed),
-       counted AS (
-         SELECT * FROM ranked
-         WHERE level = ${levels[0]} OR (SELECT count(*) FROM ranked WHERE level = ${levels[0]}) < ${request.first + request.offset + 1})
-       SELECT ${request.withTotals ? TOTALS : 'NULL AS total, NULL AS facets'},
-         (SELECT coalesce(json_agg(h ORDER BY h.level DESC, h.tier DESC, h.standing, h.reuse DESC, h.fresh_at DESC, h.doc_id), '[]'::json)
-          FROM (SELECT * FROM ranked ORDER BY level DESC, tier DESC, standing, reuse DESC, fresh_at DESC, doc_id
-                LIMIT ${request.first + 1} OFFSET ${request.offset}) h) AS hits`,
-      params.values,
-    )) as (TotalsRow & { hits: HitRow[] })[];
-    return { totals: totalsOf(row), hits: row.hits };
-  }
 }
 
-/** Positional parameters for a query built in pieces. */
-class SqlParams {
-  constructor(readonly values: unknown[] = []) {}
-
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
-
-interface TotalsRow {
-  total: number | null;
-  facets: SearchTotals['facets'] | null;
-}
-
-/** The total and the tag facets of the `counted` matches. */
-const TOTALS = `(SELECT count(*) FROM counted)::int AS total,
-  (SELECT coalesce(json_agg(json_build_object('tag', tag, 'count', n)), '[]'::json) FROM (
-    SELECT tag, count(*)::int AS n FROM counted, unnest(tags) AS tag
-    GROUP BY tag ORDER BY n DESC, tag LIMIT ${MAX_FACETS}) f) AS facets`;
-
-/** The filters of every search, on `d`: organization, statuses, tags, language ($1 to $4). */
-const RANK_FILTERS = `d.organization_id = $1 AND d.status = ANY($2::text[])
-  AND ($3::text[] IS NULL OR d.tags @> $3::text[]) AND ($4::text IS NULL OR d.language = $4::text)`;
-
-/**
- * The matches the total and the facets count, at most MAX_COUNTED_MATCHES of them: those
- * with every word ($12), or with any word ($13) when fewer than a page have them all.
- */
-const COUNTED = `every_word AS (
-    SELECT d.tags FROM search_documents d
-    WHERE ${RANK_FILTERS} AND d.tsv @@ $12::tsquery LIMIT ${MAX_COUNTED_MATCHES}),
-  any_word AS (
-    SELECT d.tags FROM search_documents d
-    WHERE ${RANK_FILTERS} AND d.tsv @@ $13::tsquery AND (SELECT count(*) FROM every_word) < $8
-    LIMIT ${MAX_COUNTED_MATCHES}),
-  counted AS (
-    SELECT tags FROM every_word WHERE (SELECT count(*) FROM every_word) >= $8
-    UNION ALL SELECT tags FROM any_word)`;
-
-/** A page of ranked hits ($10 from $11): the best class of each document search_rank lists. */
-const rankStatement = (withTotals: boolean) => `
-  WITH found AS (
-    SELECT DISTINCT ON (doc_type, doc_id) *
-    FROM search_rank($1, $2, $3, $4, $5::tsquery[], $6::tsquery[], $7, $8, $9)
-    ORDER BY doc_type, doc_id, branch),
-  top AS (
-    SELECT * FROM found ORDER BY branch, standing, reuse DESC, fresh_at DESC, doc_id
-    LIMIT $10 OFFSET $11)${withTotals ? `,\n  ${COUNTED}` : ''}
-  SELECT ${withTotals ? TOTALS : 'NULL AS total, NULL AS facets'},
-    (SELECT coalesce(json_agg(top ORDER BY branch, standing, reuse DESC, fresh_at DESC, doc_id), '[]'::json)
-     FROM top) AS hits`;
-const RANK = rankStatement(false);
-const RANK_WITH_TOTALS = rankStatement(true);
-
-function totalsOf(row: TotalsRow): SearchTotals | undefined {
-  return row.total === null ? undefined : { total: row.total, facets: row.facets ?? [] };
-}
+const RANK = rankStatement();
+const RANK_WITH_TOTALS = rankStatement(MAX_COUNTED_MATCHES);

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   atLeast,
   classRead,
+  levelCondition,
   probeBudget,
   matchLevels,
   narrowerLookup,
@@ -20,9 +21,10 @@ describe('query builder', () => {
     expect(wordWeight(0.4)).toBe(1);
   });
 
-  it('lists match levels best first, skipping those with too many combinations', () => {
+  it('lists every match level best first', () => {
     expect(matchLevels(even(3))).toEqual([3, 2, 1]);
-    expect(matchLevels(even(8))).toEqual([8, 7, 1]);
+    expect(matchLevels(even(8))).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(matchLevels([3, 3, 2])).toEqual([8, 6, 5, 3, 2]);
     // a rare word (3) and two common ones (1): the rare one alone beats both common ones
     expect(matchLevels([3, 1, 1])).toEqual([5, 4, 3, 2, 1]);
   });
@@ -34,6 +36,28 @@ describe('query builder', () => {
     expect(atLeast(['rare', 'x', 'y'], [3, 1, 1], 4)).toBe('(rare & x) | (rare & y)');
     expect(atLeast(['rare', 'x', 'y'], [3, 1, 1], 3)).toBe('(rare)');
     expect(atLeast(['rare', 'x', 'y'], [3, 1, 1], 2)).toBe('(rare) | (x & y)');
+  });
+
+  it('weighs the matches of a level whose word sets are too many to list', () => {
+    const queries = Array.from({ length: 8 }, (_, i) => `w${i}`);
+    // all eight, or seven of them: a few word sets
+    expect(levelCondition(queries, even(8), even(8), 7)).toEqual({
+      query: atLeast(queries, even(8), 7),
+      minimum: 0,
+    });
+    // five of eight: 56 sets. A document with five lacks at most three words, so it has one
+    // of any four: the four rarest.
+    const shares = [0.5, 0.01, 0.2, 0.02, 0.3, 0.005, 0.4, 0.1];
+    expect(levelCondition(queries, even(8), shares, 5)).toEqual({
+      query: 'w5 | w1 | w3 | w7',
+      minimum: 5,
+    });
+    // weights 3 (six words) and 1 (two): 8 is three of the heavy ones or two and both
+    // light ones (35 sets); without five heavy words, the other three weigh 5
+    expect(levelCondition(queries, [3, 3, 3, 3, 3, 3, 1, 1], even(8), 8)).toEqual({
+      query: 'w0 | w1 | w2 | w3 | w4',
+      minimum: 8,
+    });
   });
 
   it('walks the rank order only when that reads clearly fewer documents than a lookup', () => {
@@ -55,11 +79,12 @@ describe('query builder', () => {
     expect(probeBudget(100_000, 11)).toBe(2098);
   });
 
-  it('estimates the share of documents with at least m of the words', () => {
+  it('estimates the share of documents whose matched words weigh at least the level', () => {
     expect(shareWithAtLeast([0.5, 0.1, 0.2], even(3), 3)).toBeCloseTo(0.01);
-    expect(shareWithAtLeast([0.5, 0.1, 0.2], even(3), 2)).toBeCloseTo(0.05 + 0.1 + 0.02);
-    expect(shareWithAtLeast([0.5, 0.6], even(2), 1)).toBe(1);
-    expect(shareWithAtLeast([0.01, 0.5, 0.2], [3, 1, 1], 2)).toBeCloseTo(0.01 + 0.1);
+    // two or three of them: 0.05 + 0.1 + 0.02, less twice the chance of all three
+    expect(shareWithAtLeast([0.5, 0.1, 0.2], even(3), 2)).toBeCloseTo(0.15);
+    expect(shareWithAtLeast([0.5, 0.6], even(2), 1)).toBeCloseTo(0.8);
+    expect(shareWithAtLeast([0.01, 0.5, 0.2], [3, 1, 1], 2)).toBeCloseTo(0.01 + 0.99 * 0.1);
   });
 
   describe('narrower lookup', () => {

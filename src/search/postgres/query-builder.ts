@@ -15,7 +15,7 @@ export function anyOf(forms: string[]): string | null {
   return distinct.length === 0 ? null : `(${distinct.map((form) => `(${form})`).join(' | ')})`;
 }
 
-/** More word combinations than this and a match level is skipped: its tsquery grows too large. */
+/** More word sets than this and a match level's tsquery would grow too large (see levelCondition). */
 const MAX_COMBINATIONS = 20;
 
 export const MAX_WORD_WEIGHT = 3;
@@ -58,27 +58,53 @@ function minimalSets(weights: number[], level: number, most = Infinity): number[
 }
 
 /**
- * The match levels of words with these weights, best first: every weight a set of the words
- * can add up to, from all of them down to the lightest single word. Levels whose tsquery
- * would list too many word sets are left out (a long question then goes from, say, all
- * eight words straight to a few fewer).
+ * The match levels of words with these weights, best first: every weight some of the words
+ * add up to, from all of them down to the lightest single word.
  */
 export function matchLevels(weights: number[]): number[] {
-  // every weight some of the words add up to
   let sums = new Set<number>();
   for (const weight of weights)
     sums = new Set([...sums, weight, ...[...sums].map((sum) => sum + weight)]);
-  const top = Math.max(...sums);
-  const lightest = Math.min(...weights);
-  return [...sums]
-    .sort((a, b) => b - a)
-    .filter(
-      (level) =>
-        level === top ||
-        level === lightest ||
-        (level > lightest &&
-          minimalSets(weights, level, MAX_COMBINATIONS + 1).length <= MAX_COMBINATIONS),
-    );
+  return [...sums].sort((a, b) => b - a);
+}
+
+/**
+ * A match level's condition: documents matching `query` whose matched words weigh at least
+ * `minimum` together, or exactly the documents matching `query` when `minimum` is 0.
+ */
+export interface LevelCondition {
+  query: string;
+  minimum: number;
+}
+
+/**
+ * The condition of a match level. Within MAX_COMBINATIONS word sets it is a tsquery of
+ * them (atLeast); past that (the middle levels of a long question) the tsquery would grow
+ * too large, and the level is the documents having any word of a cover — the rarest words
+ * that a document of the level cannot all lack — whose matched words are then weighed.
+ * `shares` are the words' estimated shares of the documents: the rarer the cover, the
+ * fewer documents the index reads for it.
+ */
+export function levelCondition(
+  wordQueries: string[],
+  weights: number[],
+  shares: number[],
+  level: number,
+): LevelCondition {
+  if (minimalSets(weights, level, MAX_COMBINATIONS + 1).length <= MAX_COMBINATIONS)
+    return { query: atLeast(wordQueries, weights, level), minimum: 0 };
+  const rarestFirst = weights
+    .map((_, i) => i)
+    .sort((a, b) => shares[a] - shares[b] || weights[b] - weights[a] || a - b);
+  let missing = weights.reduce((sum, weight) => sum + weight, 0);
+  const cover: number[] = [];
+  // A document lacking every word of the cover reaches at most the weight of the others.
+  for (const i of rarestFirst) {
+    if (missing < level) break;
+    cover.push(i);
+    missing -= weights[i];
+  }
+  return { query: cover.map((i) => wordQueries[i]).join(' | '), minimum: level };
 }
 
 /** A tsquery matching documents whose matched words weigh at least `level` together. */
@@ -144,14 +170,23 @@ const MAX_CHECKED_MATCHES = 1_000;
 
 /**
  * The estimated share of documents whose matched words weigh at least `level`, from each
- * word's share (words taken as independent; a document is counted once per word set it has).
+ * word's share (words taken as independent).
  */
 export function shareWithAtLeast(shares: number[], weights: number[], level: number): number {
-  const sum = minimalSets(weights, level).reduce(
-    (total, set) => total + set.reduce((product, i) => product * shares[i], 1),
-    0,
+  // chance[s]: the chance that the words so far weigh s together
+  let chance = [1];
+  shares.forEach((share, i) => {
+    const next: number[] = Array.from({ length: chance.length + weights[i] }, () => 0);
+    chance.forEach((p, sum) => {
+      next[sum] += p * (1 - share);
+      next[sum + weights[i]] += p * share;
+    });
+    chance = next;
+  });
+  return Math.min(
+    1,
+    chance.slice(level).reduce((total, p) => total + p, 0),
   );
-  return Math.min(1, sum);
 }
 
 /**
@@ -177,6 +212,7 @@ export function narrowerLookup(
   const others = (values: (string | number)[]) => values.filter((_, i) => i !== common);
   const otherWeights = others(weights) as number[];
   if (rest > otherWeights.reduce((sum, weight) => sum + weight, 0)) return null;
+  if (minimalSets(otherWeights, rest, MAX_COMBINATIONS + 1).length > MAX_COMBINATIONS) return null;
   const othersShare = shareWithAtLeast(others(shares) as number[], otherWeights, rest);
   // Without statistics every share is 0: no word is known to be common.
   const worthIt =
