@@ -35,7 +35,24 @@ const SYLLABLES = [
   'dro',
 ];
 /** Persian syllables, and the second parts of the corpus's Persian compounds. */
-const PERSIAN_SYLLABLES = ['کا', 'ر', 'بر', 'پش', 'تی', 'با', 'نی', 'دا', 'ش', 'گا', 'سا', 'زی', 'مو', 'لو', 'فر', 'ته'];
+const PERSIAN_SYLLABLES = [
+  'کا',
+  'ر',
+  'بر',
+  'پش',
+  'تی',
+  'با',
+  'نی',
+  'دا',
+  'ش',
+  'گا',
+  'سا',
+  'زی',
+  'مو',
+  'لو',
+  'فر',
+  'ته',
+];
 export const PERSIAN_HEADS = ['کننده', 'گاه', 'نامه', 'خانه', 'دهنده', 'ها', 'های'];
 /** One tip in this many is Persian, with a compound in its title. */
 const PERSIAN_EVERY = 50;
@@ -103,8 +120,7 @@ export function* tips(count, { seed = 42, vocabularySize = 30_000 } = {}) {
   const sentence = (n) => Array.from({ length: n }, () => words[rank()]).join(' ');
   const persian = persianVocabulary(2_000, random(seed + 1));
   const persianRank = zipf(persian.length, 1.07, rand);
-  const persianSentence = (n) =>
-    Array.from({ length: n }, () => persian[persianRank()]).join(' ');
+  const persianSentence = (n) => Array.from({ length: n }, () => persian[persianRank()]).join(' ');
   for (let i = 0; i < count; i++) {
     if (i % PERSIAN_EVERY === PERSIAN_EVERY - 1) {
       const compound = [

@@ -56,7 +56,7 @@ export function queries(count) {
     }),
     // a Persian compound of the corpus's titles in any of its spellings, which may not be
     // the tip's, and a word before it
-    'persian compound': set(
+    'fa-compound': set(
       () =>
         `${persian[Math.floor(Math.random() * 200)]} ${[persian[Math.floor(Math.random() * 100)], any(PERSIAN_HEADS)].join(any(COMPOUND_SPELLINGS))} `,
     ),

@@ -114,22 +114,24 @@ await withDatabase(async (env) => {
 
     // Fidelity: how many of the engine's top 10 are in the top 10 of a ranking of every
     // match with the same scoring.
-    console.log('\nclass       | top-10 fidelity, mean | worst | queries');
-    console.log('------------|-----------------------|-------|--------');
+    console.log('\nclass       | top-10 fidelity, mean | worst | queries | found something');
+    console.log('------------|-----------------------|-------|---------|----------------');
     for (const [name, list] of Object.entries(sets)) {
       const sample = [...new Set(list)].slice(0, FIDELITY_QUERIES);
       const overlaps = [];
+      let found = 0;
       for (const q of sample) {
         const bounded = (await viaEngine(q)).hits.map((hit) => hit.id);
         const exhaustive = new Set((await viaEngine(q, true)).hits.map((hit) => hit.id));
         const expected = Math.min(10, exhaustive.size);
+        if (expected > 0) found++;
         overlaps.push(
           expected === 0 ? 10 : (bounded.filter((id) => exhaustive.has(id)).length * 10) / expected,
         );
       }
       const mean = overlaps.reduce((a, b) => a + b, 0) / overlaps.length;
       console.log(
-        `${name.padEnd(11)} | ${mean.toFixed(2).padStart(18)}/10 | ${String(Math.min(...overlaps)).padStart(2)}/10 | ${String(sample.length).padStart(7)}`,
+        `${name.padEnd(11)} | ${mean.toFixed(2).padStart(18)}/10 | ${String(Math.min(...overlaps)).padStart(2)}/10 | ${String(sample.length).padStart(7)} | ${String(found).padStart(15)}`,
       );
     }
   } finally {

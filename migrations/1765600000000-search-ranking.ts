@@ -19,16 +19,87 @@ SET plan_cache_mode = force_generic_plan
 AS $fn$
 #variable_conflict use_column
 DECLARE
+  v_levels int := coalesce(array_length(p_queries, 1), 0);
+  v_level int := 1;
+  v_last int;
   v_query tsquery;
   v_lookup tsquery;
   v_minimum int;
   v_read text;
   v_rows bigint;
 BEGIN
-  FOR v_level IN 1 .. coalesce(array_length(p_queries, 1), 0) LOOP
+  WHILE v_level <= v_levels LOOP
+    IF coalesce(p_minimums[v_level], 0) > 0 THEN
+      v_last := v_level;
+      WHILE v_last < v_levels AND coalesce(p_minimums[v_last + 1], 0) > 0 LOOP
+        v_last := v_last + 1;
+      END LOOP;
+      v_query := p_queries[v_last];
+      v_minimum := p_minimums[v_last];
+      RETURN QUERY
+      SELECT (c.at - 1) * 3 + 2 - t.tier, c.at, t.tier, c.doc_type, c.doc_id, c.standing, c.reuse, c.fresh_at, c.title, c.body,
+        c.tags, c.language, c.status
+      FROM (
+        SELECT x.*, v_level + (SELECT count(*)::int FROM unnest(p_minimums[v_level:v_last]) AS m
+          WHERE m > x.weight) AS at
+        FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+        d.tags, d.language, d.status, d.title_tsv, d.head_tsv, (CASE WHEN d.tsv @@ p_words[1] THEN p_weights[1] ELSE 0 END
+          + CASE WHEN d.tsv @@ p_words[2] THEN p_weights[2] ELSE 0 END
+          + CASE WHEN d.tsv @@ p_words[3] THEN p_weights[3] ELSE 0 END
+          + CASE WHEN d.tsv @@ p_words[4] THEN p_weights[4] ELSE 0 END
+          + CASE WHEN d.tsv @@ p_words[5] THEN p_weights[5] ELSE 0 END
+          + CASE WHEN d.tsv @@ p_words[6] THEN p_weights[6] ELSE 0 END
+          + CASE WHEN d.tsv @@ p_words[7] THEN p_weights[7] ELSE 0 END
+          + CASE WHEN d.tsv @@ p_words[8] THEN p_weights[8] ELSE 0 END
+          + CASE WHEN d.tsv @@ p_words[9] THEN p_weights[9] ELSE 0 END
+          + CASE WHEN d.tsv @@ p_words[10] THEN p_weights[10] ELSE 0 END
+          + CASE WHEN d.tsv @@ p_words[11] THEN p_weights[11] ELSE 0 END
+          + CASE WHEN d.tsv @@ p_words[12] THEN p_weights[12] ELSE 0 END
+          + CASE WHEN d.tsv @@ p_words[13] THEN p_weights[13] ELSE 0 END
+          + CASE WHEN d.tsv @@ p_words[14] THEN p_weights[14] ELSE 0 END
+          + CASE WHEN d.tsv @@ p_words[15] THEN p_weights[15] ELSE 0 END) AS weight
+          FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.tsv @@ v_query) x
+        WHERE x.weight >= v_minimum) c
+      CROSS JOIN LATERAL (SELECT CASE WHEN (CASE WHEN c.title_tsv @@ p_words[1] THEN p_weights[1] ELSE 0 END
+          + CASE WHEN c.title_tsv @@ p_words[2] THEN p_weights[2] ELSE 0 END
+          + CASE WHEN c.title_tsv @@ p_words[3] THEN p_weights[3] ELSE 0 END
+          + CASE WHEN c.title_tsv @@ p_words[4] THEN p_weights[4] ELSE 0 END
+          + CASE WHEN c.title_tsv @@ p_words[5] THEN p_weights[5] ELSE 0 END
+          + CASE WHEN c.title_tsv @@ p_words[6] THEN p_weights[6] ELSE 0 END
+          + CASE WHEN c.title_tsv @@ p_words[7] THEN p_weights[7] ELSE 0 END
+          + CASE WHEN c.title_tsv @@ p_words[8] THEN p_weights[8] ELSE 0 END
+          + CASE WHEN c.title_tsv @@ p_words[9] THEN p_weights[9] ELSE 0 END
+          + CASE WHEN c.title_tsv @@ p_words[10] THEN p_weights[10] ELSE 0 END
+          + CASE WHEN c.title_tsv @@ p_words[11] THEN p_weights[11] ELSE 0 END
+          + CASE WHEN c.title_tsv @@ p_words[12] THEN p_weights[12] ELSE 0 END
+          + CASE WHEN c.title_tsv @@ p_words[13] THEN p_weights[13] ELSE 0 END
+          + CASE WHEN c.title_tsv @@ p_words[14] THEN p_weights[14] ELSE 0 END
+          + CASE WHEN c.title_tsv @@ p_words[15] THEN p_weights[15] ELSE 0 END) >= p_minimums[c.at] THEN 2
+        WHEN (CASE WHEN c.head_tsv @@ p_words[1] THEN p_weights[1] ELSE 0 END
+          + CASE WHEN c.head_tsv @@ p_words[2] THEN p_weights[2] ELSE 0 END
+          + CASE WHEN c.head_tsv @@ p_words[3] THEN p_weights[3] ELSE 0 END
+          + CASE WHEN c.head_tsv @@ p_words[4] THEN p_weights[4] ELSE 0 END
+          + CASE WHEN c.head_tsv @@ p_words[5] THEN p_weights[5] ELSE 0 END
+          + CASE WHEN c.head_tsv @@ p_words[6] THEN p_weights[6] ELSE 0 END
+          + CASE WHEN c.head_tsv @@ p_words[7] THEN p_weights[7] ELSE 0 END
+          + CASE WHEN c.head_tsv @@ p_words[8] THEN p_weights[8] ELSE 0 END
+          + CASE WHEN c.head_tsv @@ p_words[9] THEN p_weights[9] ELSE 0 END
+          + CASE WHEN c.head_tsv @@ p_words[10] THEN p_weights[10] ELSE 0 END
+          + CASE WHEN c.head_tsv @@ p_words[11] THEN p_weights[11] ELSE 0 END
+          + CASE WHEN c.head_tsv @@ p_words[12] THEN p_weights[12] ELSE 0 END
+          + CASE WHEN c.head_tsv @@ p_words[13] THEN p_weights[13] ELSE 0 END
+          + CASE WHEN c.head_tsv @@ p_words[14] THEN p_weights[14] ELSE 0 END
+          + CASE WHEN c.head_tsv @@ p_words[15] THEN p_weights[15] ELSE 0 END) >= p_minimums[c.at] THEN 1 ELSE 0 END AS tier) t
+      ORDER BY c.at, t.tier DESC, c.standing, c.reuse DESC, c.fresh_at DESC, c.doc_id
+      LIMIT p_limit;
+      GET DIAGNOSTICS v_rows = ROW_COUNT;
+      IF v_rows >= p_limit THEN RETURN; END IF;
+      v_level := v_last + 1;
+      CONTINUE;
+    END IF;
     v_query := p_queries[v_level];
     v_lookup := p_lookups[v_level];
-    v_minimum := coalesce(p_minimums[v_level], 0);
     v_read := p_reads[(v_level - 1) * 3 + 3];
     IF v_read = 'lookup' THEN
       RETURN QUERY
@@ -37,12 +108,9 @@ BEGIN
       FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM search_documents d
         WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.tsv @@ v_lookup AND ts_match_vq(d.tsv, v_query)
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.tsv @@ u.q) >= v_minimum) ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
-      CROSS JOIN LATERAL (SELECT CASE WHEN ts_match_vq(d.title_tsv, v_query)
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.title_tsv @@ u.q) >= v_minimum) THEN 2
-        WHEN ts_match_vq(d.head_tsv, v_query)
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.head_tsv @@ u.q) >= v_minimum) THEN 1 ELSE 0 END AS tier) t;
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.tsv @@ v_lookup AND ts_match_vq(d.tsv, v_query) ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
+      CROSS JOIN LATERAL (SELECT CASE WHEN ts_match_vq(d.title_tsv, v_query) THEN 2
+        WHEN ts_match_vq(d.head_tsv, v_query) THEN 1 ELSE 0 END AS tier) t;
       GET DIAGNOSTICS v_rows = ROW_COUNT;
     ELSIF v_read = 'sort' THEN
       RETURN QUERY
@@ -51,12 +119,9 @@ BEGIN
       FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM search_documents d
         WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.tsv @@ v_query
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.tsv @@ u.q) >= v_minimum) ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
-      CROSS JOIN LATERAL (SELECT CASE WHEN ts_match_vq(d.title_tsv, v_query)
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.title_tsv @@ u.q) >= v_minimum) THEN 2
-        WHEN ts_match_vq(d.head_tsv, v_query)
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.head_tsv @@ u.q) >= v_minimum) THEN 1 ELSE 0 END AS tier) t;
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.tsv @@ v_query ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
+      CROSS JOIN LATERAL (SELECT CASE WHEN ts_match_vq(d.title_tsv, v_query) THEN 2
+        WHEN ts_match_vq(d.head_tsv, v_query) THEN 1 ELSE 0 END AS tier) t;
       GET DIAGNOSTICS v_rows = ROW_COUNT;
     ELSIF v_read = 'walk' THEN
       RETURN QUERY
@@ -65,12 +130,9 @@ BEGIN
       FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM search_documents d
         WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND ts_match_vq(d.tsv, v_query)
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.tsv @@ u.q) >= v_minimum) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
-      CROSS JOIN LATERAL (SELECT CASE WHEN ts_match_vq(d.title_tsv, v_query)
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.title_tsv @@ u.q) >= v_minimum) THEN 2
-        WHEN ts_match_vq(d.head_tsv, v_query)
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.head_tsv @@ u.q) >= v_minimum) THEN 1 ELSE 0 END AS tier) t;
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND ts_match_vq(d.tsv, v_query) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
+      CROSS JOIN LATERAL (SELECT CASE WHEN ts_match_vq(d.title_tsv, v_query) THEN 2
+        WHEN ts_match_vq(d.head_tsv, v_query) THEN 1 ELSE 0 END AS tier) t;
       GET DIAGNOSTICS v_rows = ROW_COUNT;
     ELSIF v_read = 'probe' THEN
       RETURN QUERY
@@ -79,12 +141,9 @@ BEGIN
       FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM (SELECT * FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
   AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_budget) d
-        WHERE ts_match_vq(d.tsv, v_query)
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.tsv @@ u.q) >= v_minimum) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
-      CROSS JOIN LATERAL (SELECT CASE WHEN ts_match_vq(d.title_tsv, v_query)
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.title_tsv @@ u.q) >= v_minimum) THEN 2
-        WHEN ts_match_vq(d.head_tsv, v_query)
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.head_tsv @@ u.q) >= v_minimum) THEN 1 ELSE 0 END AS tier) t;
+        WHERE ts_match_vq(d.tsv, v_query) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
+      CROSS JOIN LATERAL (SELECT CASE WHEN ts_match_vq(d.title_tsv, v_query) THEN 2
+        WHEN ts_match_vq(d.head_tsv, v_query) THEN 1 ELSE 0 END AS tier) t;
       GET DIAGNOSTICS v_rows = ROW_COUNT;
       IF v_rows < p_limit THEN RETURN QUERY
       SELECT (v_level - 1) * 3 + 2 - t.tier, v_level, t.tier, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
@@ -92,12 +151,9 @@ BEGIN
       FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM search_documents d
         WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.tsv @@ v_query
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.tsv @@ u.q) >= v_minimum) ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
-      CROSS JOIN LATERAL (SELECT CASE WHEN ts_match_vq(d.title_tsv, v_query)
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.title_tsv @@ u.q) >= v_minimum) THEN 2
-        WHEN ts_match_vq(d.head_tsv, v_query)
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.head_tsv @@ u.q) >= v_minimum) THEN 1 ELSE 0 END AS tier) t;
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.tsv @@ v_query ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
+      CROSS JOIN LATERAL (SELECT CASE WHEN ts_match_vq(d.title_tsv, v_query) THEN 2
+        WHEN ts_match_vq(d.head_tsv, v_query) THEN 1 ELSE 0 END AS tier) t;
       GET DIAGNOSTICS v_rows = ROW_COUNT; END IF;
     END IF;
     IF v_rows >= p_limit THEN
@@ -109,8 +165,7 @@ BEGIN
       FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM search_documents d
         WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.title_tsv @@ v_lookup AND ts_match_vq(d.title_tsv, v_query)
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.title_tsv @@ u.q) >= v_minimum) ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.title_tsv @@ v_lookup AND ts_match_vq(d.title_tsv, v_query) ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
       CROSS JOIN LATERAL (SELECT 2 AS tier) t;
       GET DIAGNOSTICS v_rows = ROW_COUNT;
     ELSIF v_read = 'sort' THEN
@@ -120,8 +175,7 @@ BEGIN
       FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM search_documents d
         WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.title_tsv @@ v_query
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.title_tsv @@ u.q) >= v_minimum) ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.title_tsv @@ v_query ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
       CROSS JOIN LATERAL (SELECT 2 AS tier) t;
       GET DIAGNOSTICS v_rows = ROW_COUNT;
     ELSIF v_read = 'walk' THEN
@@ -131,8 +185,7 @@ BEGIN
       FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM search_documents d
         WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND ts_match_vq(d.title_tsv, v_query)
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.title_tsv @@ u.q) >= v_minimum) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND ts_match_vq(d.title_tsv, v_query) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
       CROSS JOIN LATERAL (SELECT 2 AS tier) t;
       GET DIAGNOSTICS v_rows = ROW_COUNT;
     ELSIF v_read = 'probe' THEN
@@ -142,8 +195,7 @@ BEGIN
       FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM (SELECT * FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
   AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_budget) d
-        WHERE ts_match_vq(d.title_tsv, v_query)
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.title_tsv @@ u.q) >= v_minimum) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
+        WHERE ts_match_vq(d.title_tsv, v_query) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
       CROSS JOIN LATERAL (SELECT 2 AS tier) t;
       GET DIAGNOSTICS v_rows = ROW_COUNT;
       IF v_rows < p_limit THEN RETURN QUERY
@@ -152,8 +204,7 @@ BEGIN
       FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM search_documents d
         WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.title_tsv @@ v_query
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.title_tsv @@ u.q) >= v_minimum) ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.title_tsv @@ v_query ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
       CROSS JOIN LATERAL (SELECT 2 AS tier) t;
       GET DIAGNOSTICS v_rows = ROW_COUNT; END IF;
     END IF;
@@ -166,8 +217,7 @@ BEGIN
       FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM search_documents d
         WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.head_tsv @@ v_lookup AND ts_match_vq(d.head_tsv, v_query)
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.head_tsv @@ u.q) >= v_minimum) ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.head_tsv @@ v_lookup AND ts_match_vq(d.head_tsv, v_query) ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
       CROSS JOIN LATERAL (SELECT 1 AS tier) t;
       GET DIAGNOSTICS v_rows = ROW_COUNT;
     ELSIF v_read = 'sort' THEN
@@ -177,8 +227,7 @@ BEGIN
       FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM search_documents d
         WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.head_tsv @@ v_query
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.head_tsv @@ u.q) >= v_minimum) ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.head_tsv @@ v_query ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
       CROSS JOIN LATERAL (SELECT 1 AS tier) t;
       GET DIAGNOSTICS v_rows = ROW_COUNT;
     ELSIF v_read = 'walk' THEN
@@ -188,8 +237,7 @@ BEGIN
       FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM search_documents d
         WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND ts_match_vq(d.head_tsv, v_query)
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.head_tsv @@ u.q) >= v_minimum) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND ts_match_vq(d.head_tsv, v_query) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
       CROSS JOIN LATERAL (SELECT 1 AS tier) t;
       GET DIAGNOSTICS v_rows = ROW_COUNT;
     ELSIF v_read = 'probe' THEN
@@ -199,8 +247,7 @@ BEGIN
       FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM (SELECT * FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
   AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_budget) d
-        WHERE ts_match_vq(d.head_tsv, v_query)
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.head_tsv @@ u.q) >= v_minimum) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
+        WHERE ts_match_vq(d.head_tsv, v_query) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
       CROSS JOIN LATERAL (SELECT 1 AS tier) t;
       GET DIAGNOSTICS v_rows = ROW_COUNT;
       IF v_rows < p_limit THEN RETURN QUERY
@@ -209,14 +256,14 @@ BEGIN
       FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM search_documents d
         WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.head_tsv @@ v_query
-        AND (v_minimum = 0 OR (SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE d.head_tsv @@ u.q) >= v_minimum) ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.head_tsv @@ v_query ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
       CROSS JOIN LATERAL (SELECT 1 AS tier) t;
       GET DIAGNOSTICS v_rows = ROW_COUNT; END IF;
     END IF;
       END IF;
       RETURN;
     END IF;
+    v_level := v_level + 1;
   END LOOP;
 END
 $fn$`,

@@ -33,15 +33,13 @@ import {
   MAX_WORD_WEIGHT,
   wordWeight,
 } from './query-builder.js';
-import { ClassRead, rankStatement, rankValues, TIERS } from './ranking.js';
+import { ClassRead, MAX_QUERY_WORDS, rankStatement, rankValues, TIERS } from './ranking.js';
 import { RankedPage, RankedRow, rankEveryMatch } from './exhaustive-ranking.js';
 import { AnalysisCache, WordAnalysis } from './analysis-cache.js';
 import { TermFrequencies } from './term-frequencies.js';
 
 /** Words shorter than this are matched whole, not as prefixes: "a" would match everything. */
 const MIN_PREFIX_LENGTH = 3;
-/** A customer's sentence, stop words aside; words past it are left out. */
-const MAX_QUERY_WORDS = 15;
 /** The vocabulary (search_terms, for typo tolerance) keeps words of this many letters or more. */
 const MIN_VOCABULARY_WORD = 4;
 const TERM_FREQUENCIES_TTL_MS = 5 * 60_000;

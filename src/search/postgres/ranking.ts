@@ -51,22 +51,45 @@ const SORTED = 'd.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id';
 const COLUMNS = `d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status`;
 
-/** The weight of the query words a vector matches. */
+/** A query has at most this many words (the rest of a longer one is left out). */
+export const MAX_QUERY_WORDS = 15;
+
+/** The weight of the query words (p_words, p_weights) a vector matches. */
 const weightOf = (vector: string) =>
-  `(SELECT coalesce(sum(u.w), 0) FROM unnest(p_words, p_weights) AS u(q, w) WHERE ${vector} @@ u.q)`;
+  `(${Array.from(
+    { length: MAX_QUERY_WORDS },
+    (_, i) => `CASE WHEN ${vector} @@ p_words[${i + 1}] THEN p_weights[${i + 1}] ELSE 0 END`,
+  ).join('\n          + ')})`;
 
 /**
- * Whether a vector is in the level's class: it matches the level's tsquery and, when the
- * level has a minimum weight, its matched words weigh that much. `@@` under the name
- * ts_match_vq is not taken to an index by the planner, for checks on rows already read.
+ * Whether a vector is in the level's class. `@@` under the name ts_match_vq is not taken
+ * to an index by the planner, for checks on rows already read.
  */
 const inClass = (vector: string, operator: 'index' | 'check') =>
-  `${operator === 'index' ? `${vector} @@ v_query` : `ts_match_vq(${vector}, v_query)`}
-        AND (v_minimum = 0 OR ${weightOf(vector)} >= v_minimum)`;
+  operator === 'index' ? `${vector} @@ v_query` : `ts_match_vq(${vector}, v_query)`;
 
 /** The tier of a document of the level. */
 const TIER_OF = `CASE WHEN ${inClass('d.title_tsv', 'check')} THEN 2
         WHEN ${inClass('d.head_tsv', 'check')} THEN 1 ELSE 0 END`;
+
+/**
+ * The weighed levels v_level to v_last as one read: the documents matching the last one's
+ * cover (v_query) whose matched words weigh at least its minimum, each placed in its level
+ * (the first of the run whose minimum its weight reaches) and tier, best first.
+ */
+const WEIGHED_LEVELS = `RETURN QUERY
+      SELECT (c.at - 1) * 3 + 2 - t.tier, c.at, t.tier, ${COLUMNS.replaceAll('d.', 'c.')}
+      FROM (
+        SELECT x.*, v_level + (SELECT count(*)::int FROM unnest(p_minimums[v_level:v_last]) AS m
+          WHERE m > x.weight) AS at
+        FROM (SELECT ${COLUMNS}, d.title_tsv, d.head_tsv, ${weightOf('d.tsv')} AS weight
+          FROM search_documents d WHERE ${FUNCTION_FILTERS} AND d.tsv @@ v_query) x
+        WHERE x.weight >= v_minimum) c
+      CROSS JOIN LATERAL (SELECT CASE WHEN ${weightOf('c.title_tsv')} >= p_minimums[c.at] THEN 2
+        WHEN ${weightOf('c.head_tsv')} >= p_minimums[c.at] THEN 1 ELSE 0 END AS tier) t
+      ORDER BY c.at, t.tier DESC, ${RANK_ORDER.replaceAll('d.', 'c.')}
+      LIMIT p_limit;
+      GET DIAGNOSTICS v_rows = ROW_COUNT;`;
 
 /**
  * A class's top documents as RETURN QUERY, each with its tier (`tier`: an expression on
@@ -157,23 +180,39 @@ RETURNS TABLE (branch int, level_at int, tier int, doc_type text, doc_id uuid,
  * read whole first: when it has fewer than a page of documents, that is every one of them,
  * each returned with its tier, and its title and headline classes need no reading of their
  * own. Otherwise they are read too (the title class first), and the search stops there.
- * Rows carry their class as `branch` ((level - 1) × 3 + 2 − tier: smaller is better) and as
- * `level_at` (the level's position in p_queries) and `tier`. A probe walks at most
- * `p_budget` documents. `p_words` and `p_weights` are the query's words and their weights.
+ * Consecutive weighed levels (a minimum weight) are read together (WEIGHED_LEVELS): one
+ * lookup of the last one's cover, instead of one of each level's. Rows carry their class
+ * as `branch` ((level - 1) × 3 + 2 − tier: smaller is better), and as `level_at` (the
+ * level's position in p_queries) and `tier`. A probe walks at most `p_budget` documents.
+ * `p_words` and `p_weights` are the query's words and their weights.
  */
 export const SEARCH_RANK_BODY = `
 #variable_conflict use_column
 DECLARE
+  v_levels int := coalesce(array_length(p_queries, 1), 0);
+  v_level int := 1;
+  v_last int;
   v_query tsquery;
   v_lookup tsquery;
   v_minimum int;
   v_read text;
   v_rows bigint;
 BEGIN
-  FOR v_level IN 1 .. coalesce(array_length(p_queries, 1), 0) LOOP
+  WHILE v_level <= v_levels LOOP
+    IF coalesce(p_minimums[v_level], 0) > 0 THEN
+      v_last := v_level;
+      WHILE v_last < v_levels AND coalesce(p_minimums[v_last + 1], 0) > 0 LOOP
+        v_last := v_last + 1;
+      END LOOP;
+      v_query := p_queries[v_last];
+      v_minimum := p_minimums[v_last];
+      ${WEIGHED_LEVELS}
+      IF v_rows >= p_limit THEN RETURN; END IF;
+      v_level := v_last + 1;
+      CONTINUE;
+    END IF;
     v_query := p_queries[v_level];
     v_lookup := p_lookups[v_level];
-    v_minimum := coalesce(p_minimums[v_level], 0);
     ${classOf(0, TIER_OF)}
     IF v_rows >= p_limit THEN
       ${classOf(2, '2')}
@@ -182,6 +221,7 @@ BEGIN
       END IF;
       RETURN;
     END IF;
+    v_level := v_level + 1;
   END LOOP;
 END
 `;

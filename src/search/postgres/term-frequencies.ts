@@ -1,8 +1,9 @@
 /**
  * How common the index's terms are, from the planner's statistics on a vector of the
  * search documents (its most common lexemes and their share of documents) in one
- * organization's partition, which other organizations may share. Only used to choose how
- * to run a query, never to decide what it returns: a wrong guess costs time, not results.
+ * organization's partition, which other organizations may share. They choose how to run
+ * a query (a wrong guess costs time, not results) and weigh its words (wordWeight: three
+ * coarse steps, which the statistics' sampling does not move for most words).
  */
 export class TermFrequencies {
   /** the share of documents of any lexeme the statistics do not list (the planner's guess) */
