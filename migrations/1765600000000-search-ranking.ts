@@ -10,7 +10,8 @@ export class SearchRanking1765600000000 implements MigrationInterface {
       `CREATE FUNCTION search_rank(
   p_org uuid, p_statuses text[], p_tags text[], p_language text,
   p_queries tsquery[], p_lookups tsquery[], p_reads text[], p_limit int, p_budget int,
-  p_words tsquery[] DEFAULT NULL, p_weights int[] DEFAULT NULL, p_minimums int[] DEFAULT NULL)
+  p_words tsquery[] DEFAULT NULL, p_weights int[] DEFAULT NULL, p_minimums int[] DEFAULT NULL,
+  p_sparse boolean[] DEFAULT NULL)
 RETURNS TABLE (branch int, level_at int, tier int, doc_type text, doc_id uuid,
   standing smallint, reuse int, fresh_at timestamptz, title text, body text, tags text[],
   language text, status text)
@@ -31,7 +32,8 @@ BEGIN
   WHILE v_level <= v_levels LOOP
     IF coalesce(p_minimums[v_level], 0) > 0 THEN
       v_last := v_level;
-      WHILE v_last < v_levels AND coalesce(p_minimums[v_last + 1], 0) > 0 LOOP
+      WHILE v_last < v_levels AND coalesce(p_minimums[v_last + 1], 0) > 0
+          AND coalesce(p_sparse[v_last], false) LOOP
         v_last := v_last + 1;
       END LOOP;
       v_query := p_queries[v_last];
@@ -100,7 +102,8 @@ BEGIN
     END IF;
     v_query := p_queries[v_level];
     v_lookup := p_lookups[v_level];
-    v_read := p_reads[(v_level - 1) * 3 + 3];
+    IF coalesce(p_sparse[v_level], false) THEN
+      v_read := p_reads[(v_level - 1) * 3 + 3];
     IF v_read = 'lookup' THEN
       RETURN QUERY
       SELECT (v_level - 1) * 3 + 2 - t.tier, v_level, t.tier, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
@@ -156,112 +159,195 @@ BEGIN
         WHEN ts_match_vq(d.head_tsv, v_query) THEN 1 ELSE 0 END AS tier) t;
       GET DIAGNOSTICS v_rows = ROW_COUNT; END IF;
     END IF;
-    IF v_rows >= p_limit THEN
+      IF v_rows >= p_limit THEN
+        v_read := p_reads[(v_level - 1) * 3 + 1];
+    IF v_read = 'lookup' THEN
+      RETURN QUERY
+      SELECT (v_level - 1) * 3 + 2 - 2, v_level, 2, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+        d.tags, d.language, d.status
+      FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.title_tsv @@ v_lookup AND ts_match_vq(d.title_tsv, v_query) ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
+      GET DIAGNOSTICS v_rows = ROW_COUNT;
+    ELSIF v_read = 'sort' THEN
+      RETURN QUERY
+      SELECT (v_level - 1) * 3 + 2 - 2, v_level, 2, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+        d.tags, d.language, d.status
+      FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.title_tsv @@ v_query ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
+      GET DIAGNOSTICS v_rows = ROW_COUNT;
+    ELSIF v_read = 'walk' THEN
+      RETURN QUERY
+      SELECT (v_level - 1) * 3 + 2 - 2, v_level, 2, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+        d.tags, d.language, d.status
+      FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND ts_match_vq(d.title_tsv, v_query) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
+      GET DIAGNOSTICS v_rows = ROW_COUNT;
+    ELSIF v_read = 'probe' THEN
+      RETURN QUERY
+      SELECT (v_level - 1) * 3 + 2 - 2, v_level, 2, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+        d.tags, d.language, d.status
+      FROM (SELECT * FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_budget) d WHERE ts_match_vq(d.title_tsv, v_query) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
+      GET DIAGNOSTICS v_rows = ROW_COUNT;
+      IF v_rows < p_limit THEN RETURN QUERY
+      SELECT (v_level - 1) * 3 + 2 - 2, v_level, 2, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+        d.tags, d.language, d.status
+      FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.title_tsv @@ v_query ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
+      GET DIAGNOSTICS v_rows = ROW_COUNT; END IF;
+    END IF;
+        IF v_rows < p_limit THEN
+          v_read := p_reads[(v_level - 1) * 3 + 2];
+    IF v_read = 'lookup' THEN
+      RETURN QUERY
+      SELECT (v_level - 1) * 3 + 2 - 1, v_level, 1, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+        d.tags, d.language, d.status
+      FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.head_tsv @@ v_lookup AND ts_match_vq(d.head_tsv, v_query) ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
+      GET DIAGNOSTICS v_rows = ROW_COUNT;
+    ELSIF v_read = 'sort' THEN
+      RETURN QUERY
+      SELECT (v_level - 1) * 3 + 2 - 1, v_level, 1, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+        d.tags, d.language, d.status
+      FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.head_tsv @@ v_query ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
+      GET DIAGNOSTICS v_rows = ROW_COUNT;
+    ELSIF v_read = 'walk' THEN
+      RETURN QUERY
+      SELECT (v_level - 1) * 3 + 2 - 1, v_level, 1, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+        d.tags, d.language, d.status
+      FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND ts_match_vq(d.head_tsv, v_query) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
+      GET DIAGNOSTICS v_rows = ROW_COUNT;
+    ELSIF v_read = 'probe' THEN
+      RETURN QUERY
+      SELECT (v_level - 1) * 3 + 2 - 1, v_level, 1, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+        d.tags, d.language, d.status
+      FROM (SELECT * FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_budget) d WHERE ts_match_vq(d.head_tsv, v_query) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
+      GET DIAGNOSTICS v_rows = ROW_COUNT;
+      IF v_rows < p_limit THEN RETURN QUERY
+      SELECT (v_level - 1) * 3 + 2 - 1, v_level, 1, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+        d.tags, d.language, d.status
+      FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.head_tsv @@ v_query ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
+      GET DIAGNOSTICS v_rows = ROW_COUNT; END IF;
+    END IF;
+        END IF;
+        RETURN;
+      END IF;
+    ELSE
       v_read := p_reads[(v_level - 1) * 3 + 1];
     IF v_read = 'lookup' THEN
       RETURN QUERY
-      SELECT (v_level - 1) * 3 + 2 - t.tier, v_level, t.tier, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+      SELECT (v_level - 1) * 3 + 2 - 2, v_level, 2, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status
-      FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
-        d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM search_documents d
-        WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.title_tsv @@ v_lookup AND ts_match_vq(d.title_tsv, v_query) ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
-      CROSS JOIN LATERAL (SELECT 2 AS tier) t;
+      FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.title_tsv @@ v_lookup AND ts_match_vq(d.title_tsv, v_query) ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
       GET DIAGNOSTICS v_rows = ROW_COUNT;
     ELSIF v_read = 'sort' THEN
       RETURN QUERY
-      SELECT (v_level - 1) * 3 + 2 - t.tier, v_level, t.tier, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+      SELECT (v_level - 1) * 3 + 2 - 2, v_level, 2, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status
-      FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
-        d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM search_documents d
-        WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.title_tsv @@ v_query ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
-      CROSS JOIN LATERAL (SELECT 2 AS tier) t;
+      FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.title_tsv @@ v_query ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
       GET DIAGNOSTICS v_rows = ROW_COUNT;
     ELSIF v_read = 'walk' THEN
       RETURN QUERY
-      SELECT (v_level - 1) * 3 + 2 - t.tier, v_level, t.tier, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+      SELECT (v_level - 1) * 3 + 2 - 2, v_level, 2, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status
-      FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
-        d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM search_documents d
-        WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND ts_match_vq(d.title_tsv, v_query) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
-      CROSS JOIN LATERAL (SELECT 2 AS tier) t;
+      FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND ts_match_vq(d.title_tsv, v_query) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
       GET DIAGNOSTICS v_rows = ROW_COUNT;
     ELSIF v_read = 'probe' THEN
       RETURN QUERY
-      SELECT (v_level - 1) * 3 + 2 - t.tier, v_level, t.tier, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+      SELECT (v_level - 1) * 3 + 2 - 2, v_level, 2, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status
-      FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
-        d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM (SELECT * FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_budget) d
-        WHERE ts_match_vq(d.title_tsv, v_query) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
-      CROSS JOIN LATERAL (SELECT 2 AS tier) t;
+      FROM (SELECT * FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_budget) d WHERE ts_match_vq(d.title_tsv, v_query) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
       GET DIAGNOSTICS v_rows = ROW_COUNT;
       IF v_rows < p_limit THEN RETURN QUERY
-      SELECT (v_level - 1) * 3 + 2 - t.tier, v_level, t.tier, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+      SELECT (v_level - 1) * 3 + 2 - 2, v_level, 2, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status
-      FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
-        d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM search_documents d
-        WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.title_tsv @@ v_query ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
-      CROSS JOIN LATERAL (SELECT 2 AS tier) t;
+      FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.title_tsv @@ v_query ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
       GET DIAGNOSTICS v_rows = ROW_COUNT; END IF;
     END IF;
-      IF v_rows < p_limit THEN
-        v_read := p_reads[(v_level - 1) * 3 + 2];
+      IF v_rows >= p_limit THEN RETURN; END IF;
+      v_read := p_reads[(v_level - 1) * 3 + 2];
     IF v_read = 'lookup' THEN
       RETURN QUERY
-      SELECT (v_level - 1) * 3 + 2 - t.tier, v_level, t.tier, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+      SELECT (v_level - 1) * 3 + 2 - 1, v_level, 1, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status
-      FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
-        d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM search_documents d
-        WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.head_tsv @@ v_lookup AND ts_match_vq(d.head_tsv, v_query) ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
-      CROSS JOIN LATERAL (SELECT 1 AS tier) t;
+      FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.head_tsv @@ v_lookup AND ts_match_vq(d.head_tsv, v_query) ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
       GET DIAGNOSTICS v_rows = ROW_COUNT;
     ELSIF v_read = 'sort' THEN
       RETURN QUERY
-      SELECT (v_level - 1) * 3 + 2 - t.tier, v_level, t.tier, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+      SELECT (v_level - 1) * 3 + 2 - 1, v_level, 1, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status
-      FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
-        d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM search_documents d
-        WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.head_tsv @@ v_query ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
-      CROSS JOIN LATERAL (SELECT 1 AS tier) t;
+      FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.head_tsv @@ v_query ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
       GET DIAGNOSTICS v_rows = ROW_COUNT;
     ELSIF v_read = 'walk' THEN
       RETURN QUERY
-      SELECT (v_level - 1) * 3 + 2 - t.tier, v_level, t.tier, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+      SELECT (v_level - 1) * 3 + 2 - 1, v_level, 1, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status
-      FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
-        d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM search_documents d
-        WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND ts_match_vq(d.head_tsv, v_query) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
-      CROSS JOIN LATERAL (SELECT 1 AS tier) t;
+      FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND ts_match_vq(d.head_tsv, v_query) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
       GET DIAGNOSTICS v_rows = ROW_COUNT;
     ELSIF v_read = 'probe' THEN
       RETURN QUERY
-      SELECT (v_level - 1) * 3 + 2 - t.tier, v_level, t.tier, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+      SELECT (v_level - 1) * 3 + 2 - 1, v_level, 1, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status
-      FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
-        d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM (SELECT * FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_budget) d
-        WHERE ts_match_vq(d.head_tsv, v_query) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
-      CROSS JOIN LATERAL (SELECT 1 AS tier) t;
+      FROM (SELECT * FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_budget) d WHERE ts_match_vq(d.head_tsv, v_query) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
       GET DIAGNOSTICS v_rows = ROW_COUNT;
       IF v_rows < p_limit THEN RETURN QUERY
-      SELECT (v_level - 1) * 3 + 2 - t.tier, v_level, t.tier, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+      SELECT (v_level - 1) * 3 + 2 - 1, v_level, 1, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
         d.tags, d.language, d.status
-      FROM (SELECT d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
-        d.tags, d.language, d.status, d.title_tsv, d.head_tsv FROM search_documents d
-        WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
-  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.head_tsv @@ v_query ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit) d
-      CROSS JOIN LATERAL (SELECT 1 AS tier) t;
+      FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.head_tsv @@ v_query ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
       GET DIAGNOSTICS v_rows = ROW_COUNT; END IF;
     END IF;
-      END IF;
-      RETURN;
+      IF v_rows >= p_limit THEN RETURN; END IF;
+      v_read := p_reads[(v_level - 1) * 3 + 3];
+    IF v_read = 'lookup' THEN
+      RETURN QUERY
+      SELECT (v_level - 1) * 3 + 2 - 0, v_level, 0, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+        d.tags, d.language, d.status
+      FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.tsv @@ v_lookup AND ts_match_vq(d.tsv, v_query) ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
+      GET DIAGNOSTICS v_rows = ROW_COUNT;
+    ELSIF v_read = 'sort' THEN
+      RETURN QUERY
+      SELECT (v_level - 1) * 3 + 2 - 0, v_level, 0, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+        d.tags, d.language, d.status
+      FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.tsv @@ v_query ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
+      GET DIAGNOSTICS v_rows = ROW_COUNT;
+    ELSIF v_read = 'walk' THEN
+      RETURN QUERY
+      SELECT (v_level - 1) * 3 + 2 - 0, v_level, 0, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+        d.tags, d.language, d.status
+      FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND ts_match_vq(d.tsv, v_query) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
+      GET DIAGNOSTICS v_rows = ROW_COUNT;
+    ELSIF v_read = 'probe' THEN
+      RETURN QUERY
+      SELECT (v_level - 1) * 3 + 2 - 0, v_level, 0, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+        d.tags, d.language, d.status
+      FROM (SELECT * FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_budget) d WHERE ts_match_vq(d.tsv, v_query) ORDER BY d.standing, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
+      GET DIAGNOSTICS v_rows = ROW_COUNT;
+      IF v_rows < p_limit THEN RETURN QUERY
+      SELECT (v_level - 1) * 3 + 2 - 0, v_level, 0, d.doc_type, d.doc_id, d.standing, d.reuse, d.fresh_at, d.title, d.body,
+        d.tags, d.language, d.status
+      FROM search_documents d WHERE d.organization_id = p_org AND d.status = ANY(p_statuses)
+  AND (p_tags IS NULL OR d.tags @> p_tags) AND (p_language IS NULL OR d.language = p_language) AND d.tsv @@ v_query ORDER BY d.standing + 0, d.reuse DESC, d.fresh_at DESC, d.doc_id LIMIT p_limit;
+      GET DIAGNOSTICS v_rows = ROW_COUNT; END IF;
+    END IF;
+      IF v_rows >= p_limit THEN RETURN; END IF;
     END IF;
     v_level := v_level + 1;
   END LOOP;

@@ -58,6 +58,18 @@ describe('search weighs the customer’s words by how informative they are', () 
     expect(edges.map((edge) => edge.node.id)).not.toContain(ids.logout);
   });
 
+  it('matches other English forms of the customer’s words, and the word being typed as a prefix', async () => {
+    await create(
+      'wifi',
+      'Phone will not connect to the wifi',
+      'Forget the network and join again.',
+    );
+    const said = await top('my new phone keeps disconnecting and is not connecting to wifi ');
+    expect(said[0].node.id).toBe(ids.wifi);
+    const typing = await top('phone connec');
+    expect(typing[0].node.id).toBe(ids.wifi);
+  });
+
   it('takes a word naming one of the organization’s tags as strong evidence', async () => {
     // "parcel" is in half the tips: a common word, outweighed by one rarer word...
     await create('parcelEvery', 'Parcel question every day', 'Ask again tomorrow.');

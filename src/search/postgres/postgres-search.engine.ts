@@ -515,6 +515,7 @@ export class PostgresSearchEngine implements SearchEngine {
           words: wordQueries,
           weights,
           minimums: conditions.map(({ minimum }) => minimum),
+          sparse: levels.map((level) => matches(everywhere, level) < limit),
           first: request.first + 1,
           offset: request.offset,
           everyWord: conditions[0].query,

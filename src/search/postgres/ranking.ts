@@ -92,10 +92,15 @@ const WEIGHED_LEVELS = `RETURN QUERY
       GET DIAGNOSTICS v_rows = ROW_COUNT;`;
 
 /**
- * A class's top documents as RETURN QUERY, each with its tier (`tier`: an expression on
- * the documents read, evaluated for those returned only), then their count in v_rows.
+ * A class's top documents as RETURN QUERY, each with its tier, then their count in v_rows.
+ * `tier` is the class's own, or TIER_OF (evaluated for the documents returned only).
  */
 function returnQuery(from: string, condition: string, order: string, tier: string): string {
+  if (tier !== TIER_OF)
+    return `RETURN QUERY
+      SELECT (v_level - 1) * 3 + 2 - ${tier}, v_level, ${tier}, ${COLUMNS}
+      FROM ${from} d WHERE ${condition} ORDER BY ${order} LIMIT p_limit;
+      GET DIAGNOSTICS v_rows = ROW_COUNT;`;
   return `RETURN QUERY
       SELECT (v_level - 1) * 3 + 2 - t.tier, v_level, t.tier, ${COLUMNS}
       FROM (SELECT ${COLUMNS}, d.title_tsv, d.head_tsv FROM ${from} d
@@ -166,7 +171,8 @@ function classOf(tier: 0 | 1 | 2, tierOfRows: string): string {
 export const SEARCH_RANK_SIGNATURE = `search_rank(
   p_org uuid, p_statuses text[], p_tags text[], p_language text,
   p_queries tsquery[], p_lookups tsquery[], p_reads text[], p_limit int, p_budget int,
-  p_words tsquery[] DEFAULT NULL, p_weights int[] DEFAULT NULL, p_minimums int[] DEFAULT NULL)
+  p_words tsquery[] DEFAULT NULL, p_weights int[] DEFAULT NULL, p_minimums int[] DEFAULT NULL,
+  p_sparse boolean[] DEFAULT NULL)
 RETURNS TABLE (branch int, level_at int, tier int, doc_type text, doc_id uuid,
   standing smallint, reuse int, fresh_at timestamptz, title text, body text, tags text[],
   language text, status text)`;
@@ -176,12 +182,16 @@ RETURNS TABLE (branch int, level_at int, tier int, doc_type text, doc_id uuid,
  * stopping at the first class that fills the page.
  *
  * Levels (`p_queries`, `p_lookups`, `p_minimums`: see LevelCondition) come best first; a
- * level's classes are read as `p_reads` says, three per level in TIERS order. A level is
- * read whole first: when it has fewer than a page of documents, that is every one of them,
- * each returned with its tier, and its title and headline classes need no reading of their
- * own. Otherwise they are read too (the title class first), and the search stops there.
+ * level's classes are read as `p_reads` says, three per level in TIERS order. A level
+ * expected to hold fewer than a page of documents (`p_sparse`) is read whole first:
+ * when it has fewer than a page of documents, that is every one of them, each returned
+ * with its tier, and its title and headline classes need no reading of their own;
+ * otherwise they are read too, and the search stops there. A common level is read class
+ * by class, best first, stopping at the first that fills the page (often its title class,
+ * for the word being typed).
  * Consecutive weighed levels (a minimum weight) are read together (WEIGHED_LEVELS): one
- * lookup of the last one's cover, instead of one of each level's. Rows carry their class
+ * lookup of the last one's cover, instead of one of each level's. A run ends at the first
+ * level expected to fill the page: a lower level's cover holds more common words. Rows carry their class
  * as `branch` ((level - 1) × 3 + 2 − tier: smaller is better), and as `level_at` (the
  * level's position in p_queries) and `tier`. A probe walks at most `p_budget` documents.
  * `p_words` and `p_weights` are the query's words and their weights.
@@ -201,7 +211,8 @@ BEGIN
   WHILE v_level <= v_levels LOOP
     IF coalesce(p_minimums[v_level], 0) > 0 THEN
       v_last := v_level;
-      WHILE v_last < v_levels AND coalesce(p_minimums[v_last + 1], 0) > 0 LOOP
+      WHILE v_last < v_levels AND coalesce(p_minimums[v_last + 1], 0) > 0
+          AND coalesce(p_sparse[v_last], false) LOOP
         v_last := v_last + 1;
       END LOOP;
       v_query := p_queries[v_last];
@@ -213,13 +224,22 @@ BEGIN
     END IF;
     v_query := p_queries[v_level];
     v_lookup := p_lookups[v_level];
-    ${classOf(0, TIER_OF)}
-    IF v_rows >= p_limit THEN
-      ${classOf(2, '2')}
-      IF v_rows < p_limit THEN
-        ${classOf(1, '1')}
+    IF coalesce(p_sparse[v_level], false) THEN
+      ${classOf(0, TIER_OF)}
+      IF v_rows >= p_limit THEN
+        ${classOf(2, '2')}
+        IF v_rows < p_limit THEN
+          ${classOf(1, '1')}
+        END IF;
+        RETURN;
       END IF;
-      RETURN;
+    ELSE
+      ${classOf(2, '2')}
+      IF v_rows >= p_limit THEN RETURN; END IF;
+      ${classOf(1, '1')}
+      IF v_rows >= p_limit THEN RETURN; END IF;
+      ${classOf(0, '0')}
+      IF v_rows >= p_limit THEN RETURN; END IF;
     END IF;
     v_level := v_level + 1;
   END LOOP;
@@ -248,6 +268,7 @@ const PARAMETERS = [
   'words',
   'weights',
   'minimums',
+  'sparse',
   'first',
   'offset',
   /** with totals: the query of every word, and of any word */
@@ -315,7 +336,7 @@ export function rankStatement(counted?: number): string {
     SELECT DISTINCT ON (doc_type, doc_id) *
     FROM search_rank(${$('organization')}, ${$('statuses')}, ${$('tags')}, ${$('language')},
       ${$('queries')}::tsquery[], ${$('lookups')}::tsquery[], ${$('reads')}, ${$('limit')},
-      ${$('budget')}, ${$('words')}::tsquery[], ${$('weights')}, ${$('minimums')})
+      ${$('budget')}, ${$('words')}::tsquery[], ${$('weights')}, ${$('minimums')}, ${$('sparse')})
     ORDER BY doc_type, doc_id, branch),
   top AS (
     SELECT * FROM found ORDER BY ${HIT_ORDER} LIMIT ${$('first')} OFFSET ${$('offset')})${
