@@ -13,6 +13,7 @@ import { ExpertQuestions1765300000000 } from './1765300000000-expert-questions.j
 import { RecognitionLedger1765400000000 } from './1765400000000-recognition-ledger.js';
 import { MentoringAndInsights1765500000000 } from './1765500000000-mentoring-and-insights.js';
 import { SearchRanking1765600000000 } from './1765600000000-search-ranking.js';
+import { SearchOutboxClaims1765700000000 } from './1765700000000-search-outbox-claims.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   RecognitionLedger1765400000000,
   MentoringAndInsights1765500000000,
   SearchRanking1765600000000,
+  SearchOutboxClaims1765700000000,
 ];

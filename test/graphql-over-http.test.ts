@@ -33,7 +33,11 @@ describe('GraphQL over HTTP', () => {
     expect(live.headers.get('x-request-id')).toBe('desk-42');
     expect(await live.json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${t.url}/health/ready`);
-    expect(await ready.json()).toEqual({ status: 'ok', database: 'up' });
+    expect(await ready.json()).toEqual({
+      status: 'ok',
+      database: 'up',
+      search: { engine: 'postgres', reason: 'not configured' },
+    });
     expect((await fetch(`${t.url}/health`)).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 

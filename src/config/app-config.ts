@@ -26,6 +26,14 @@ export interface AppConfig {
   allowedOrigins: string[];
   /** Origins of agent desktops that may frame the /embed panel and receive the chosen tip. */
   embedOrigins: string[];
+  /** Set: Meilisearch answers searches, PostgreSQL standing in when it cannot. */
+  meilisearch?: {
+    url: string;
+    /** a scoped API key (search and documents on floorwalker's indexes), never the master key */
+    key?: string;
+    /** seconds the outbox may lag before PostgreSQL answers instead */
+    maxLagSeconds: number;
+  };
 }
 
 /** Thrown for a bad environment; the message is one line naming the variable. */
@@ -46,6 +54,9 @@ const ENV_KEYS = [
   'REDIS_URL',
   'ALLOWED_ORIGINS',
   'EMBED_ORIGINS',
+  'MEILI_URL',
+  'MEILI_KEY',
+  'MEILI_MAX_LAG',
 ] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -55,13 +66,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const first = errors[0];
     const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    const shown = first.property === 'JWT_SECRET' ? '' : ` (got "${String(raw[first.property])}")`;
+    const secret = first.property === 'JWT_SECRET' || first.property === 'MEILI_KEY';
+    const shown = secret ? '' : ` (got "${String(raw[first.property])}")`;
     throw new ConfigError(`Invalid environment variable ${first.property}${shown}: ${reason}`);
   }
   const dataDir = resolve(parsed.DATA_DIR);
   if (parsed.NODE_ENV === 'production' && !parsed.JWT_SECRET) {
     throw new ConfigError(
       'Missing environment variable JWT_SECRET: required when NODE_ENV=production (at least 32 characters)',
+    );
+  }
+  if (parsed.NODE_ENV === 'production' && parsed.MEILI_URL && !parsed.MEILI_KEY) {
+    throw new ConfigError(
+      'Missing environment variable MEILI_KEY: required with MEILI_URL when NODE_ENV=production (a scoped API key, not the master key)',
     );
   }
   return {
@@ -78,6 +95,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: parsed.REDIS_URL,
     allowedOrigins: origins(parsed.ALLOWED_ORIGINS),
     embedOrigins: origins(parsed.EMBED_ORIGINS),
+    meilisearch: parsed.MEILI_URL
+      ? { url: parsed.MEILI_URL, key: parsed.MEILI_KEY, maxLagSeconds: parsed.MEILI_MAX_LAG }
+      : undefined,
   };
 }
 

@@ -77,6 +77,23 @@ export class EnvSchema {
   ALLOWED_ORIGINS?: string;
 
   @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message: 'must be the URL of a Meilisearch server such as http://127.0.0.1:7700',
+  })
+  MEILI_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be a Meilisearch API key (at least 16 characters)' })
+  MEILI_KEY?: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsInt({ message: 'must be a whole number of seconds from 1 to 3600' })
+  @Min(1, { message: 'must be a whole number of seconds from 1 to 3600' })
+  @Max(3600, { message: 'must be a whole number of seconds from 1 to 3600' })
+  MEILI_MAX_LAG = 10;
+
+  @IsOptional()
   @Matches(/^(https?:\/\/[\w.-]+(:\d+)?)(\s*,\s*https?:\/\/[\w.-]+(:\d+)?)*$/, {
     message:
       'must be a comma-separated list of origins of agent desktops that embed the panel, such as "https://crm.example.com"',

@@ -1,19 +1,31 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { TransactionHost } from '../database/transaction-host.js';
 import { SEARCH_ENGINE } from './search-engine.js';
 import type { DocumentType, SearchDocument, SearchEngine } from './search-engine.js';
-import { SearchOutbox } from './search-outbox.js';
+import { SearchEngineRouter } from './search-engine-router.js';
+import { ClaimedEntry, SearchOutbox } from './search-outbox.js';
 
 /** Loads the current searchable form of documents; ids it does not return are removed from the index. */
 export type DocumentSource = (organizationId: string, ids: string[]) => Promise<SearchDocument[]>;
 
 const BATCH = 500;
 const POLL_MS = 2000;
+/** A delivery holds its claim this long; an instance stopped mid-batch lets it run out. */
+const LEASE_SECONDS = 120;
+
+/** The engine outside the database that the outbox feeds (Meilisearch), when configured. */
+export const OUTBOX_TARGET = Symbol('OUTBOX_TARGET');
+
+/** An engine fed through the outbox, whose settings are applied when it first answers. */
+export interface OutboxTarget extends SearchEngine {
+  applySettings(): Promise<void>;
+}
 
 /**
- * Applies the outbox to the search engine: right after a write (`drain`), and on a timer
- * for anything left behind. Taking entries and indexing them share a transaction, so a
- * failed indexing puts the entries back.
+ * Keeps the search indexes current. The engine in the database (PostgreSQL) is written in
+ * the writer's transaction; an engine outside it (Meilisearch) is fed from the outbox,
+ * which the same transaction writes: claim → commit → read the documents → deliver over
+ * HTTP (no database connection held) → acknowledge; a failed delivery is retried later,
+ * with a growing wait. On a timer, it also asks the router to check who should answer.
  */
 @Injectable()
 export class SearchIndexer implements OnModuleInit, OnModuleDestroy {
@@ -21,11 +33,13 @@ export class SearchIndexer implements OnModuleInit, OnModuleDestroy {
   private readonly sources = new Map<DocumentType, DocumentSource>();
   private running: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private settingsApplied = false;
 
   constructor(
-    private readonly tx: TransactionHost,
     private readonly outbox: SearchOutbox,
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    @Inject(OUTBOX_TARGET) private readonly target: OutboxTarget | null,
+    private readonly router: SearchEngineRouter,
   ) {}
 
   register(type: DocumentType, source: DocumentSource): void {
@@ -33,7 +47,12 @@ export class SearchIndexer implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    this.timer = setInterval(() => void this.drain().catch((e) => this.logger.error(e)), POLL_MS);
+    if (!this.target) {
+      // entries an earlier version left for the database's engine
+      void this.drain().catch((error) => this.logger.warn(`Search outbox: ${String(error)}`));
+      return;
+    }
+    this.timer = setInterval(() => void this.tick(), POLL_MS);
     this.timer.unref();
   }
 
@@ -43,10 +62,24 @@ export class SearchIndexer implements OnModuleInit, OnModuleDestroy {
     await this.running?.catch(() => {});
   }
 
+  /** One round of the timer: settings (until applied), who answers, the outbox. */
+  async tick(): Promise<void> {
+    try {
+      if (this.target && !this.settingsApplied) {
+        await this.target.applySettings();
+        this.settingsApplied = true;
+      }
+      if (this.settingsApplied) await this.drain();
+    } catch (error) {
+      this.logger.warn(`Meilisearch: ${String(error)}`);
+    }
+    await this.router.probe();
+  }
+
   /**
    * Within a writer's transaction: `documents` are the current form of the `ids` written
-   * (ids without a document are removed). A transactional engine indexes them right here,
-   * atomically with the write; otherwise they go through the outbox.
+   * (ids without a document are removed). The database's engine indexes them right here,
+   * atomically with the write; an engine outside it gets them through the outbox.
    */
   async update(
     organizationId: string,
@@ -54,14 +87,18 @@ export class SearchIndexer implements OnModuleInit, OnModuleDestroy {
     ids: string[],
     documents: SearchDocument[],
   ): Promise<void> {
-    if (!this.engine.transactional) {
-      await this.outbox.add(ids.map((id) => ({ organizationId, type, id })));
-      return;
-    }
     await this.engine.index(documents);
     const indexed = new Set(documents.map((doc) => doc.id));
     const gone = ids.filter((id) => !indexed.has(id));
     if (gone.length) await this.engine.remove(organizationId, type, gone);
+    if (this.target) await this.outbox.add(ids.map((id) => ({ organizationId, type, id })));
+  }
+
+  /** Within a writer's transaction: indexes the documents' current form, read from their source. */
+  async updateFromSource(organizationId: string, type: DocumentType, ids: string[]): Promise<void> {
+    const source = this.sources.get(type);
+    if (!source) throw new Error(`No search document source for ${type}`);
+    await this.update(organizationId, type, ids, await source(organizationId, ids));
   }
 
   maintain(): Promise<void> {
@@ -69,50 +106,64 @@ export class SearchIndexer implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * After a committed write: indexes it now, or, when that fails, leaves it in the outbox
-   * for the timer (logged, not thrown: the write is done).
+   * After a committed write: starts delivering the outbox, without making the writer wait
+   * for Meilisearch; a failure is left to the timer.
    */
-  async drainSoon(): Promise<void> {
-    await this.drain().catch((error: unknown) =>
-      this.logger.error(`Indexing failed; the timer retries it from the outbox: ${String(error)}`),
+  drainSoon(): void {
+    void this.drain().catch((error: unknown) =>
+      this.logger.warn(`Search delivery failed; the timer retries it: ${String(error)}`),
     );
   }
 
-  /** Indexes everything in the outbox; concurrent calls share one run. */
+  /** Delivers what the outbox holds; concurrent calls share one run. */
   async drain(): Promise<void> {
     while (this.running) await this.running;
-    this.running = this.drainAll().finally(() => (this.running = undefined));
+    this.running = this.deliverAll().finally(() => (this.running = undefined));
     return this.running;
   }
 
-  private async drainAll(): Promise<void> {
-    while ((await this.drainBatch()) === BATCH) {
-      // keep going until the outbox is empty
+  private async deliverAll(): Promise<void> {
+    while ((await this.deliverBatch()) === BATCH) {
+      // keep going until nothing is due
     }
   }
 
-  private drainBatch(): Promise<number> {
-    return this.tx.run(async () => {
-      const entries = await this.outbox.take(BATCH);
-      const groups = new Map<
-        string,
-        { organizationId: string; type: DocumentType; ids: Set<string> }
-      >();
-      for (const { organizationId, type, id } of entries) {
-        const key = `${organizationId}:${type}`;
-        const group = groups.get(key) ?? { organizationId, type, ids: new Set() };
-        group.ids.add(id);
-        groups.set(key, group);
-      }
-      for (const { organizationId, type, ids } of groups.values()) {
-        const source = this.sources.get(type);
-        if (!source) throw new Error(`No search document source for ${type}`);
-        const documents = await source(organizationId, [...ids]);
-        await this.engine.index(documents);
-        const gone = [...ids].filter((id) => !documents.some((doc) => doc.id === id));
-        if (gone.length) await this.engine.remove(organizationId, type, gone);
-      }
-      return entries.length;
-    });
+  /** Claims a batch (its own short transaction), delivers it, acknowledges or retries it later. */
+  private async deliverBatch(): Promise<number> {
+    const claimed = await this.outbox.claim(BATCH, LEASE_SECONDS);
+    if (claimed.length === 0) return 0;
+    try {
+      await this.deliver(claimed);
+    } catch (error) {
+      await this.outbox.retryLater(claimed, String(error));
+      throw error;
+    }
+    await this.outbox.acknowledge(claimed);
+    return claimed.length;
+  }
+
+  private async deliver(entries: ClaimedEntry[]): Promise<void> {
+    const groups = new Map<
+      string,
+      { organizationId: string; type: DocumentType; ids: Set<string> }
+    >();
+    for (const { organizationId, type, id } of entries) {
+      const key = `${organizationId}:${type}`;
+      const group = groups.get(key) ?? { organizationId, type, ids: new Set() };
+      group.ids.add(id);
+      groups.set(key, group);
+    }
+    for (const { organizationId, type, ids } of groups.values()) {
+      const source = this.sources.get(type);
+      if (!source) throw new Error(`No search document source for ${type}`);
+      // read first (a connection for each query, none kept), then send
+      const documents = await source(organizationId, [...ids]);
+      // without Meilisearch, only entries an earlier version wrote: they go to the database's engine
+      const destination = this.target ?? this.engine;
+      await destination.index(documents);
+      const found = new Set(documents.map((doc) => doc.id));
+      const gone = [...ids].filter((id) => !found.has(id));
+      if (gone.length) await destination.remove(organizationId, type, gone);
+    }
   }
 }

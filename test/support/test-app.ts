@@ -40,9 +40,9 @@ export class TestApp {
   }
 
   /** Another API instance on this one's database, as behind a load balancer (PostgreSQL only). */
-  alongside(): Promise<TestApp> {
+  alongside(env: Record<string, string> = {}): Promise<TestApp> {
     if (this.embedded) throw new Error('The embedded database runs one instance.');
-    return TestApp.startOn({ target: this.database.target, close: async () => {} });
+    return TestApp.startOn({ target: this.database.target, close: async () => {} }, env);
   }
 
   private static async startOn(

@@ -13,7 +13,6 @@ import { Keyset, Page, PageArgs } from '../../database/keyset.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import type { SearchDocument } from '../../search/search-engine.js';
 import { SearchIndexer } from '../../search/search-indexer.js';
-import { SearchOutbox } from '../../search/search-outbox.js';
 import { DomainEvents } from '../events/domain-events.service.js';
 import { ExpertiseService } from '../expertise/expertise.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
@@ -41,7 +40,6 @@ export class TipsService implements OnModuleInit {
     private readonly expertise: ExpertiseService,
     private readonly tags: TagsService,
     private readonly organizations: OrganizationsService,
-    private readonly outbox: SearchOutbox,
     private readonly indexer: SearchIndexer,
   ) {}
 
@@ -391,12 +389,15 @@ export class TipsService implements OnModuleInit {
   async expireVerifications(now = new Date()): Promise<number> {
     const expired = await this.tx.run(async () => {
       const tips = await this.tips.expire(now);
-      await this.outbox.add(
-        tips.map((tip) => ({ organizationId: tip.organizationId, type: 'TIP', id: tip.id })),
-      );
+      for (const organizationId of new Set(tips.map((tip) => tip.organizationId)))
+        await this.indexer.updateFromSource(
+          organizationId,
+          'TIP',
+          tips.filter((tip) => tip.organizationId === organizationId).map((tip) => tip.id),
+        );
       return tips;
     });
-    if (expired.length && !this.tx.inTransaction) await this.indexer.drainSoon();
+    if (expired.length && !this.tx.inTransaction) this.indexer.drainSoon();
     return expired.length;
   }
 
@@ -406,10 +407,9 @@ export class TipsService implements OnModuleInit {
   }
 
   /**
-   * Runs `work` in a transaction that also queues the tips it returns for indexing, then
-   * indexes them. Inside an outer transaction the indexing waits for whoever commits it (or
-   * the indexer's timer). Indexing that fails after the commit is retried by the indexer's
-   * timer from the outbox: the write itself succeeded, and says so.
+   * Runs `work` in a transaction that also indexes the tips it returns (in the database's
+   * engine, and through the outbox for Meilisearch), then starts the outbox's delivery.
+   * Inside an outer transaction the delivery waits for the indexer's timer.
    */
   async write<T extends string | string[]>(
     organizationId: string,
@@ -417,12 +417,10 @@ export class TipsService implements OnModuleInit {
   ): Promise<T> {
     const result = await this.tx.run(async () => {
       const ids = await work();
-      await this.outbox.add(
-        [ids].flat().map((id) => ({ organizationId, type: 'TIP' as const, id })),
-      );
+      await this.indexer.updateFromSource(organizationId, 'TIP', [ids].flat());
       return ids;
     });
-    if (!this.tx.inTransaction) await this.indexer.drainSoon();
+    if (!this.tx.inTransaction) this.indexer.drainSoon();
     return result;
   }
 

@@ -1,0 +1,215 @@
+import { Meilisearch } from 'meilisearch';
+import type { FederatedMultiSearchParams, MultiSearchQueryWithFederation } from 'meilisearch';
+import { LRUCache } from 'lru-cache';
+import { QUESTION_STATUS } from '../search-engine.js';
+import type {
+  DocumentType,
+  SearchDocument,
+  SearchEngine,
+  SearchRequest,
+  SearchResponse,
+} from '../search-engine.js';
+import { normalizeForIndex, words } from '../text/normalize.js';
+import {
+  facetsOf,
+  filterOf,
+  highlighted,
+  INDEX_OF,
+  indexSettings,
+  matchedTerms,
+  MeiliDocument,
+  queryText,
+  toMeiliDocument,
+} from './meilisearch-mapping.js';
+
+export interface MeilisearchOptions {
+  url: string;
+  key?: string;
+  /** each HTTP request's limit */
+  timeoutMs: number;
+}
+
+/** An organization's synonym groups, normalized: the engine reads them from the database. */
+export type SynonymSource = (organizationId: string) => Promise<string[][]>;
+
+/** Query variants with a synonym in place of a word, at most this many besides the query. */
+const MAX_SYNONYM_VARIANTS = 6;
+const SYNONYMS_TTL_MS = 60_000;
+/** How long to wait for an indexing task before the delivery counts as failed. */
+const TASK_TIMEOUT_MS = 30_000;
+
+/**
+ * Search in Meilisearch: one index per document type, every query filtered to the
+ * organization. The text is floorwalker's normalized form on both sides; the
+ * organization's synonyms become extra queries of the same federated search (an index
+ * holds every organization, so its own synonym setting cannot be theirs). Indexing is not
+ * transactional: writers go through the outbox (MeilisearchSync delivers it).
+ */
+export class MeilisearchSearchEngine implements SearchEngine {
+  readonly transactional = false;
+  readonly client: Meilisearch;
+  private readonly synonymGroups = new LRUCache<string, Promise<string[][]>>({
+    max: 10_000,
+    ttl: SYNONYMS_TTL_MS,
+  });
+
+  constructor(
+    options: MeilisearchOptions,
+    private readonly synonymsOf: SynonymSource,
+  ) {
+    this.client = new Meilisearch({
+      host: options.url,
+      apiKey: options.key,
+      timeout: options.timeoutMs,
+      defaultWaitOptions: { timeout: TASK_TIMEOUT_MS, interval: 50 },
+    });
+  }
+
+  /** Creates the indexes and applies their settings; waits for Meilisearch to apply them. */
+  async applySettings(): Promise<void> {
+    for (const uid of Object.values(INDEX_OF)) {
+      const created = await this.client.createIndex(uid, { primaryKey: 'id' }).waitTask();
+      if (created.error && created.error.code !== 'index_already_exists')
+        throw new Error(`Meilisearch could not create index ${uid}: ${created.error.message}`);
+      await this.succeeded(this.client.index(uid).updateSettings(indexSettings()).waitTask());
+    }
+  }
+
+  async index(documents: SearchDocument[]): Promise<void> {
+    for (const type of Object.keys(INDEX_OF) as DocumentType[]) {
+      const batch = documents.filter((doc) => doc.type === type).map(toMeiliDocument);
+      if (batch.length === 0) continue;
+      await this.succeeded(
+        this.client.index<MeiliDocument>(INDEX_OF[type]).addDocuments(batch).waitTask(),
+      );
+    }
+  }
+
+  async remove(_organizationId: string, type: DocumentType, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.succeeded(this.client.index(INDEX_OF[type]).deleteDocuments(ids).waitTask());
+  }
+
+  synonymsChanged(organizationId: string): void {
+    this.synonymGroups.delete(organizationId);
+  }
+
+  /** Meilisearch keeps its own indexes in shape. */
+  async maintain(): Promise<void> {}
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    const normalizedQuery = normalizeForIndex(request.text);
+    const tipStatuses = request.statuses.filter((status) => status !== QUESTION_STATUS);
+    const targets: { type: DocumentType; statuses: string[] }[] = [];
+    if (tipStatuses.length) targets.push({ type: 'TIP', statuses: tipStatuses });
+    if (request.statuses.includes(QUESTION_STATUS))
+      targets.push({ type: 'QUESTION', statuses: [QUESTION_STATUS] });
+    if (!normalizedQuery || targets.length === 0)
+      return {
+        hits: [],
+        hasMore: false,
+        normalizedQuery,
+        totals: request.withTotals ? { total: 0, facets: [] } : undefined,
+      };
+    const texts = [
+      queryText(request.text),
+      ...(await this.synonymVariants(request.organizationId, request.text)),
+    ];
+    const queries: MultiSearchQueryWithFederation[] = targets.flatMap(({ type, statuses }) =>
+      texts.map((q, i) => ({
+        indexUid: INDEX_OF[type],
+        q,
+        filter: filterOf(request, statuses),
+        matchingStrategy: 'frequency' as const,
+        showMatchesPosition: true,
+        showRankingScore: true,
+        // a variant counts a little less than what the agent typed
+        federationOptions: { weight: i === 0 ? 1 : 0.9 },
+      })),
+    );
+    const params: FederatedMultiSearchParams = {
+      federation: {
+        limit: request.first + 1,
+        offset: request.offset,
+        ...(request.withTotals
+          ? {
+              facetsByIndex: Object.fromEntries(
+                targets.map(({ type }) => [INDEX_OF[type], ['tags']]),
+              ),
+              mergeFacets: {},
+            }
+          : {}),
+      },
+      queries,
+    };
+    const response = await this.client.multiSearch<FederatedMultiSearchParams, MeiliDocument>(
+      params,
+    );
+    const typeOf = (uid: string | undefined): DocumentType =>
+      uid === INDEX_OF.QUESTION ? 'QUESTION' : 'TIP';
+    const hits = response.hits.slice(0, request.first).map((hit) => {
+      const stored = hit.stored;
+      const terms = matchedTerms(
+        {
+          title: normalizeForIndex(stored.title),
+          body: normalizeForIndex(stored.body),
+          tags: stored.tags,
+        },
+        hit._matchesPosition,
+      );
+      return {
+        type: typeOf(hit._federation?.indexUid),
+        id: hit.id,
+        document: stored,
+        score: Math.round((hit._rankingScore ?? 0) * 100) / 100,
+        ...highlighted(stored, terms.length ? terms : words(normalizedQuery)),
+      };
+    });
+    return {
+      normalizedQuery,
+      hits,
+      hasMore: response.hits.length > request.first,
+      totals: request.withTotals
+        ? {
+            total: response.estimatedTotalHits ?? hits.length,
+            facets: facetsOf([response.facetDistribution]),
+          }
+        : undefined,
+    };
+  }
+
+  /** Is Meilisearch there and healthy? */
+  async reachable(): Promise<boolean> {
+    return this.client.isHealthy();
+  }
+
+  /** The query with one word replaced by one of its synonyms, for each that has some. */
+  private async synonymVariants(organizationId: string, text: string): Promise<string[]> {
+    let groups = this.synonymGroups.get(organizationId);
+    if (!groups) {
+      groups = this.synonymsOf(organizationId);
+      this.synonymGroups.set(organizationId, groups);
+      groups.catch(() => this.synonymGroups.delete(organizationId));
+    }
+    const queryWords = words(normalizeForIndex(text));
+    const variants: string[] = [];
+    for (const [i, word] of queryWords.entries())
+      for (const group of await groups)
+        if (group.includes(word))
+          for (const other of group)
+            if (other !== word)
+              variants.push(
+                [...queryWords.slice(0, i), other, ...queryWords.slice(i + 1)].join(' ') +
+                  (/\s$/.test(text) ? ' ' : ''),
+              );
+    return variants.slice(0, MAX_SYNONYM_VARIANTS);
+  }
+
+  private async succeeded(task: Promise<{ status: string; error: { message: string } | null }>) {
+    const done = await task;
+    if (done.status !== 'succeeded')
+      throw new Error(
+        `Meilisearch task ${done.status}: ${done.error?.message ?? 'no reason given'}`,
+      );
+  }
+}
