@@ -251,4 +251,11 @@ describe('command line', () => {
       stderr: expect.stringContaining('No organization with slug "nowhere"'),
     });
   });
+
+  it('refuses to reindex without Meilisearch, saying what is missing', async () => {
+    expect(await cli(['reindex'], env)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Meilisearch is not configured (MEILI_URL).'),
+    });
+  });
 });

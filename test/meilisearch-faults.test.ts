@@ -6,6 +6,8 @@ import { TransactionHost } from '../src/database/transaction-host.js';
 import { SearchEngineRouter } from '../src/search/search-engine-router.js';
 import { SearchIndexer } from '../src/search/search-indexer.js';
 import { SearchOutbox } from '../src/search/search-outbox.js';
+import { SearchReindexer } from '../src/search/search-reindexer.js';
+import { SearchReindexes } from '../src/search/search-reindexes.js';
 import { BrokenMeilisearch } from './support/broken-meilisearch.js';
 import { TestApp } from './support/test-app.js';
 
@@ -50,12 +52,8 @@ describe('Meilisearch faults', () => {
         database: 'up',
         search: { engine: 'postgres', reason: 'unreachable' },
       });
-      // the change waits in the outbox, retried later
-      const [row] = await t.app
-        .get(TransactionHost)
-        .manager.query(`SELECT attempts, last_error FROM search_outbox`);
-      expect(row.attempts).toBeGreaterThanOrEqual(1);
-      expect(row.last_error).toBeTruthy();
+      // the change waits in the outbox until Meilisearch's indexes can be set up
+      expect(await t.app.get(SearchOutbox).size()).toBe(1);
     } finally {
       await t.close();
     }
@@ -191,6 +189,73 @@ describe('Meilisearch faults', () => {
         clock2.mockRestore();
       }
     }, 30_000);
+
+    it('reindexes into new indexes and swaps them in, keeping what changed during the copy', async () => {
+      const edited = await createTip('Edited while the reindex copies');
+      await indexer.drain();
+      const before = meili.requests.length;
+      const seen: [number, number][] = [];
+      // the tip changes after the copy has read it and before the copy is sent: the new index
+      // gets the change first, then the copy's older version, then the change again when
+      // what changed meanwhile is sent again before the swap
+      const reindexes = t.app.get(SearchReindexes);
+      const read = reindexes.documentsAfter.bind(reindexes);
+      let edits = 0;
+      const changedAfterCopy = jest
+        .spyOn(reindexes, 'documentsAfter')
+        .mockImplementation(async (after, limit) => {
+          const page = await read(after, limit);
+          if (edits++ === 0) {
+            await t.gql(
+              `mutation ($id: ID!) { updateTip(input: {id: $id, title: "Edited during the copy"}) { tip { id } } }`,
+              { id: toGlobalId('Tip', edited) },
+              token,
+            );
+            await indexer.drain();
+          }
+          return page;
+        });
+      const outcome = await t.app
+        .get(SearchReindexer)
+        .reindex((done, total) => seen.push([done, total]))
+        .finally(() => changedAfterCopy.mockRestore());
+      await indexer.drain();
+      expect(outcome).toMatchObject({ done: true, documents: tips });
+      expect(seen[0]).toEqual([0, tips]);
+      expect(seen.at(-1)).toEqual([tips, tips]);
+      expect(meili.requests.slice(before)).toContain('POST /swap-indexes');
+      // only the live indexes are left, with every tip, the edit included
+      expect([...meili.documents.keys()].sort()).toEqual(['questions', 'tips']);
+      expect(meili.indexed('tips')).toHaveLength(tips);
+      const stored = meili.documents.get('tips')!.get(edited)!.stored as { title: string };
+      expect(stored.title).toBe('Edited during the copy');
+      // one at a time
+      await t.app
+        .get(TransactionHost)
+        .manager.query(`INSERT INTO search_reindexes (suffix) VALUES ('other')`);
+      expect(await t.app.get(SearchReindexer).reindex()).toEqual({
+        done: false,
+        reason: 'Another reindex is in progress.',
+      });
+      await t.app.get(TransactionHost).manager.query(`DELETE FROM search_reindexes`);
+    });
+
+    it('reindexes at start-up when the indexes hold other settings', async () => {
+      meili.settings.set('tips', { rankingRules: ['words'] });
+      const other = await TestApp.start({ MEILI_URL: meili.url });
+      try {
+        const before = meili.requests.length;
+        await other.app.get(SearchIndexer).tick();
+        for (let i = 0; i < 50 && !meili.requests.slice(before).includes('POST /swap-indexes'); i++)
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(meili.requests.slice(before)).toContain('POST /swap-indexes');
+        expect(meili.settings.get('tips')).toMatchObject({
+          rankingRules: expect.arrayContaining(['typo']),
+        });
+      } finally {
+        await other.close();
+      }
+    }, 60_000);
 
     it('lets a claim left by a stopped instance run out, and never delivers one document twice at once', async () => {
       const outbox = t.app.get(SearchOutbox);

@@ -6,6 +6,7 @@ import { SEARCH_ENGINE } from '../src/search/search-engine.js';
 import type { SearchEngine, SearchRequest } from '../src/search/search-engine.js';
 import { SearchIndexer } from '../src/search/search-indexer.js';
 import { CORPUS_VOCABULARY, corpus } from './support/search-corpus.js';
+import { expectSameAsExhaustive } from './support/same-as-exhaustive.js';
 import { TestApp } from './support/test-app.js';
 
 /**
@@ -60,14 +61,7 @@ describe('long queries', () => {
             statuses: ['PUBLISHED', 'NEEDS_REVIEW'],
             withTotals: true,
           };
-          const bounded = await engine.search(request);
-          const exhaustive = await engine.search({ ...request, exhaustive: true });
-          expect(bounded.hits.map((hit) => [hit.id, hit.score])).toEqual(
-            exhaustive.hits.map((hit) => [hit.id, hit.score]),
-          );
-          expect(bounded.hasMore).toBe(exhaustive.hasMore);
-          expect(bounded.totals).toEqual(exhaustive.totals);
-          compared += bounded.hits.length;
+          compared += await expectSameAsExhaustive(engine, request);
         }
       }
     }

@@ -5,6 +5,7 @@ import { TipsImportService } from '../src/modules/tips/tips-import.service.js';
 import { SEARCH_ENGINE } from '../src/search/search-engine.js';
 import type { SearchEngine, SearchRequest } from '../src/search/search-engine.js';
 import { corpus } from './support/search-corpus.js';
+import { expectSameAsExhaustive } from './support/same-as-exhaustive.js';
 import { TestApp } from './support/test-app.js';
 
 describe('search ranking', () => {
@@ -83,14 +84,7 @@ describe('search ranking', () => {
             statuses,
             withTotals: true,
           };
-          const bounded = await engine.search(request);
-          const exhaustive = await engine.search({ ...request, exhaustive: true });
-          expect(bounded.hits.map((hit) => [hit.id, hit.score])).toEqual(
-            exhaustive.hits.map((hit) => [hit.id, hit.score]),
-          );
-          expect(bounded.hasMore).toBe(exhaustive.hasMore);
-          expect(bounded.totals).toEqual(exhaustive.totals);
-          compared += bounded.hits.length;
+          compared += await expectSameAsExhaustive(engine, request);
         }
       }
     }

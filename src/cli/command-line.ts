@@ -10,6 +10,7 @@ export const USAGE = `Usage: npm run cli -- <command> [options]
   import FILE.jsonl --org S [--author E]   tips, one JSON object a line (upserts by externalId)
   export --org S                     all tips of the organization as JSON Lines, on standard output
   recognition rebuild [--org S]      recompute points balances from the ledger (every organization)
+  reindex                            rebuild Meilisearch's indexes into new ones and swap them in (no downtime)
 
 Runs against DATABASE_URL when set, else the embedded database in DATA_DIR (through the
 running server when there is one).`;
@@ -23,7 +24,8 @@ export interface Command {
     | 'user import'
     | 'import'
     | 'export'
-    | 'recognition rebuild';
+    | 'recognition rebuild'
+    | 'reindex';
   options: Record<string, string>;
   file?: string;
 }
@@ -57,6 +59,7 @@ const REQUIRED: Record<Command['name'], string[]> = {
   import: ['org'],
   export: ['org'],
   'recognition rebuild': [],
+  reindex: [],
 };
 
 const TAKES_FILE = new Set<Command['name']>(['user import', 'import']);
@@ -70,7 +73,7 @@ export function parseCommand(argv: string[]): Command & { path?: string } {
     throw new UsageError((error as Error).message);
   }
   const [noun, ...others] = parsed.positionals;
-  const single = noun === 'import' || noun === 'export';
+  const single = noun === 'import' || noun === 'export' || noun === 'reindex';
   const name = (single ? noun : `${noun} ${others[0]}`) as Command['name'];
   const rest = single ? others : others.slice(1);
   if (!(name in REQUIRED)) {

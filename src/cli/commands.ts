@@ -9,6 +9,7 @@ import { TipsImportService } from '../modules/tips/tips-import.service.js';
 import { CreateUserInput } from '../modules/users/user.types.js';
 import { UsersImportService } from '../modules/users/users-import.service.js';
 import { UsersService } from '../modules/users/users.service.js';
+import { SearchReindexer } from '../search/search-reindexer.js';
 import type { Command, Output } from './command-line.js';
 
 /** Runs a parsed command with the application's services; returns the exit code. */
@@ -113,6 +114,17 @@ export async function runCommand(
       if (ids.some((id) => !id)) return 1;
       await app.get(RecognitionService).rebuild(ids as string[], output.progress);
       output.out(`Rebuilt the points balances of ${ids.length} organization(s) from the ledger.`);
+      return 0;
+    }
+    case 'reindex': {
+      const outcome = await app.get(SearchReindexer).reindex(output.progress);
+      if (!outcome.done) {
+        output.err(outcome.reason);
+        return 1;
+      }
+      output.out(
+        `Reindexed ${outcome.documents} documents into new Meilisearch indexes and swapped them in (${outcome.changedMeanwhile} changed meanwhile, sent again).`,
+      );
       return 0;
     }
     case 'user import': {

@@ -3,6 +3,7 @@ import { SEARCH_ENGINE } from './search-engine.js';
 import type { DocumentType, SearchDocument, SearchEngine } from './search-engine.js';
 import { SearchEngineRouter } from './search-engine-router.js';
 import { ClaimedEntry, SearchOutbox } from './search-outbox.js';
+import { SearchReindexes } from './search-reindexes.js';
 
 /** Loads the current searchable form of documents; ids it does not return are removed from the index. */
 export type DocumentSource = (organizationId: string, ids: string[]) => Promise<SearchDocument[]>;
@@ -15,9 +16,17 @@ const LEASE_SECONDS = 120;
 /** The engine outside the database that the outbox feeds (Meilisearch), when configured. */
 export const OUTBOX_TARGET = Symbol('OUTBOX_TARGET');
 
-/** An engine fed through the outbox, whose settings are applied when it first answers. */
+/**
+ * An engine fed through the outbox (Meilisearch): its live indexes, or a reindex's new
+ * ones (`suffix`), which are swapped in when full.
+ */
 export interface OutboxTarget extends SearchEngine {
-  applySettings(): Promise<void>;
+  ensureIndexes(): Promise<'ready' | 'settings changed'>;
+  createIndexes(suffix: string): Promise<void>;
+  swapIn(suffix: string): Promise<void>;
+  dropIndexes(suffix: string): Promise<void>;
+  index(documents: SearchDocument[], suffix?: string): Promise<void>;
+  remove(organizationId: string, type: DocumentType, ids: string[], suffix?: string): Promise<void>;
 }
 
 /**
@@ -33,14 +42,21 @@ export class SearchIndexer implements OnModuleInit, OnModuleDestroy {
   private readonly sources = new Map<DocumentType, DocumentSource>();
   private running: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private settingsApplied = false;
+  private indexesReady = false;
+  private settingsChanged: (() => void) | undefined;
 
   constructor(
     private readonly outbox: SearchOutbox,
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     @Inject(OUTBOX_TARGET) private readonly target: OutboxTarget | null,
     private readonly router: SearchEngineRouter,
+    private readonly reindexes: SearchReindexes,
   ) {}
+
+  /** Called once when Meilisearch's indexes turn out to hold other settings than these. */
+  whenSettingsChange(reindex: () => void): void {
+    this.settingsChanged = reindex;
+  }
 
   register(type: DocumentType, source: DocumentSource): void {
     this.sources.set(type, source);
@@ -62,14 +78,15 @@ export class SearchIndexer implements OnModuleInit, OnModuleDestroy {
     await this.running?.catch(() => {});
   }
 
-  /** One round of the timer: settings (until applied), who answers, the outbox. */
+  /** One round of the timer: the indexes (until they are there), who answers, the outbox. */
   async tick(): Promise<void> {
     try {
-      if (this.target && !this.settingsApplied) {
-        await this.target.applySettings();
-        this.settingsApplied = true;
+      if (this.target && !this.indexesReady) {
+        const state = await this.target.ensureIndexes();
+        this.indexesReady = true;
+        if (state === 'settings changed') this.settingsChanged?.();
       }
-      if (this.settingsApplied) await this.drain();
+      if (this.indexesReady) await this.drain();
     } catch (error) {
       this.logger.warn(`Meilisearch: ${String(error)}`);
     }
@@ -115,8 +132,13 @@ export class SearchIndexer implements OnModuleInit, OnModuleDestroy {
     );
   }
 
-  /** Delivers what the outbox holds; concurrent calls share one run. */
+  /**
+   * Delivers what the outbox holds; concurrent calls share one run. Nothing goes to
+   * Meilisearch before its indexes are there with their settings (a delivery would create
+   * an index without them).
+   */
   async drain(): Promise<void> {
+    if (this.target && !this.indexesReady) return;
     while (this.running) await this.running;
     this.running = this.deliverAll().finally(() => (this.running = undefined));
     return this.running;
@@ -133,7 +155,12 @@ export class SearchIndexer implements OnModuleInit, OnModuleDestroy {
     const claimed = await this.outbox.claim(BATCH, LEASE_SECONDS);
     if (claimed.length === 0) return 0;
     try {
+      // a reindex in progress gets every delivery too, and sends them again before its swap
+      const reindex = this.target ? await this.reindexes.current() : null;
       await this.deliver(claimed);
+      if (reindex) await this.deliver(claimed, reindex);
+      const started = this.target ? await this.reindexes.current() : null;
+      if (started) await this.reindexes.touch(started, claimed);
     } catch (error) {
       await this.outbox.retryLater(claimed, String(error));
       throw error;
@@ -142,7 +169,7 @@ export class SearchIndexer implements OnModuleInit, OnModuleDestroy {
     return claimed.length;
   }
 
-  private async deliver(entries: ClaimedEntry[]): Promise<void> {
+  private async deliver(entries: ClaimedEntry[], suffix?: string): Promise<void> {
     const groups = new Map<
       string,
       { organizationId: string; type: DocumentType; ids: Set<string> }
@@ -158,12 +185,16 @@ export class SearchIndexer implements OnModuleInit, OnModuleDestroy {
       if (!source) throw new Error(`No search document source for ${type}`);
       // read first (a connection for each query, none kept), then send
       const documents = await source(organizationId, [...ids]);
-      // without Meilisearch, only entries an earlier version wrote: they go to the database's engine
-      const destination = this.target ?? this.engine;
-      await destination.index(documents);
       const found = new Set(documents.map((doc) => doc.id));
       const gone = [...ids].filter((id) => !found.has(id));
-      if (gone.length) await destination.remove(organizationId, type, gone);
+      if (this.target) {
+        await this.target.index(documents, suffix);
+        if (gone.length) await this.target.remove(organizationId, type, gone, suffix);
+      } else {
+        // without Meilisearch, only entries an earlier version wrote: the database's engine takes them
+        await this.engine.index(documents);
+        if (gone.length) await this.engine.remove(organizationId, type, gone);
+      }
     }
   }
 }

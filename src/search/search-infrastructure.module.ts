@@ -8,6 +8,8 @@ import { SEARCH_ENGINE } from './search-engine.js';
 import { SearchEngineRouter } from './search-engine-router.js';
 import { OUTBOX_TARGET, SearchIndexer } from './search-indexer.js';
 import { SearchOutbox } from './search-outbox.js';
+import { SearchReindexer } from './search-reindexer.js';
+import { SearchReindexes } from './search-reindexes.js';
 
 /** Each Meilisearch request's limit: a search that takes longer falls back to PostgreSQL. */
 const MEILI_TIMEOUT_MS = 2_000;
@@ -16,7 +18,7 @@ const FAILING_FOR_MS = 10_000;
 
 /**
  * The search engines, the outbox that feeds the one outside the database, the indexer
- * that keeps both current, and the router that picks who answers.
+ * that keeps both current, the reindexer, and the router that picks who answers.
  */
 @Global()
 @Module({
@@ -60,7 +62,9 @@ const FAILING_FOR_MS = 10_000;
     },
     { provide: SEARCH_ENGINE, useExisting: SearchEngineRouter },
     SearchIndexer,
+    SearchReindexes,
+    SearchReindexer,
   ],
-  exports: [SEARCH_ENGINE, SearchEngineRouter, SearchOutbox, SearchIndexer],
+  exports: [SEARCH_ENGINE, SearchEngineRouter, SearchOutbox, SearchIndexer, SearchReindexer],
 })
 export class SearchInfrastructureModule {}

@@ -25,6 +25,8 @@ export class BrokenMeilisearch {
   fault: Fault = 'none';
   /** each index's documents by id */
   readonly documents = new Map<string, Map<string, Record<string, unknown>>>();
+  /** each index's settings, as last set */
+  readonly settings = new Map<string, unknown>();
   readonly requests: string[] = [];
   private readonly tasks: Task[] = [];
   private server: Server | undefined;
@@ -69,28 +71,64 @@ export class BrokenMeilisearch {
     if (path === '/indexes' && request.method === 'POST')
       return send(
         202,
-        this.enqueue(body.uid, 'indexCreation', () => {}),
+        this.enqueue(body.uid, 'indexCreation', () => {
+          if (!this.documents.has(body.uid)) this.documents.set(body.uid, new Map());
+        }),
       );
-    const settings = /^\/indexes\/(\w+)\/settings$/.exec(path);
+    if (path === '/swap-indexes')
+      return send(
+        202,
+        this.enqueue(null, 'indexSwap', () => {
+          for (const { indexes } of body as { indexes: [string, string] }[]) {
+            const [a, b] = indexes.map((uid) => this.documents.get(uid) ?? new Map());
+            this.documents.set(indexes[0], b);
+            this.documents.set(indexes[1], a);
+            const [sa, sb] = indexes.map((uid) => this.settings.get(uid));
+            this.settings.set(indexes[0], sb);
+            this.settings.set(indexes[1], sa);
+          }
+        }),
+      );
+    const index = /^\/indexes\/([\w-]+)$/.exec(path);
+    if (index && request.method === 'DELETE')
+      return send(
+        202,
+        this.enqueue(index[1], 'indexDeletion', () => {
+          this.documents.delete(index[1]);
+          this.settings.delete(index[1]);
+        }),
+      );
+    const settings = /^\/indexes\/([\w-]+)\/settings$/.exec(path);
+    if (settings && request.method === 'GET')
+      return this.documents.has(settings[1])
+        ? send(200, this.settings.get(settings[1]) ?? {})
+        : send(404, {
+            message: 'no index',
+            code: 'index_not_found',
+            type: 'invalid_request',
+            link: '',
+          });
     if (settings)
       return send(
         202,
-        this.enqueue(settings[1], 'settingsUpdate', () => {}),
+        this.enqueue(settings[1], 'settingsUpdate', () => this.settings.set(settings[1], body)),
       );
-    const documents = /^\/indexes\/(\w+)\/documents$/.exec(path);
+    const documents = /^\/indexes\/([\w-]+)\/documents$/.exec(path);
     if (documents)
       return send(
         202,
-        this.enqueue(documents[1], 'documentAdditionOrUpdate', (stored) => {
+        this.enqueue(documents[1], 'documentAdditionOrUpdate', () => {
+          const stored = this.documents.get(documents[1]) ?? new Map();
           for (const doc of body as { id: string }[]) stored.set(doc.id, doc);
+          this.documents.set(documents[1], stored);
         }),
       );
-    const deletion = /^\/indexes\/(\w+)\/documents\/delete-batch$/.exec(path);
+    const deletion = /^\/indexes\/([\w-]+)\/documents\/delete-batch$/.exec(path);
     if (deletion)
       return send(
         202,
-        this.enqueue(deletion[1], 'documentDeletion', (stored) => {
-          for (const id of body as string[]) stored.delete(id);
+        this.enqueue(deletion[1], 'documentDeletion', () => {
+          for (const id of body as string[]) this.documents.get(deletion[1])?.delete(id);
         }),
       );
     if (path === '/multi-search') return send(200, this.search(body));
@@ -102,17 +140,9 @@ export class BrokenMeilisearch {
     });
   }
 
-  private enqueue(
-    index: string,
-    type: string,
-    apply: (stored: Map<string, Record<string, unknown>>) => void,
-  ) {
+  private enqueue(index: string | null, type: string, apply: () => void) {
     const failed = this.fault === 'failed-tasks';
-    if (!failed) {
-      const stored = this.documents.get(index) ?? new Map();
-      apply(stored);
-      this.documents.set(index, stored);
-    }
+    if (!failed) apply();
     const task: Task = {
       taskUid: this.tasks.length,
       indexUid: index,

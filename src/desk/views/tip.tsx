@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { embedOrigins, gql } from '../api';
 import type { Translate } from '../i18n';
 
@@ -104,7 +104,8 @@ export function TipView(props: {
     }
   };
 
-  useEffect(() => {
+  // attached with the tip itself, so that a key pressed as soon as it shows is not lost
+  useLayoutEffect(() => {
     const keys: Record<string, Parameters<typeof act>[0]> = {
       c: 'copy',
       u: 'used',

@@ -102,7 +102,7 @@ export class SearchEdge {
 
   @Field(() => Float, {
     description:
-      'Relevance class: the weight of the query words the result matches, a rare word (or one naming a tag of the organization) counting 1, an uncommon one 2/3 and a common one 1/3 (stop words are left out), plus 0.2 when those words are all in the title, or 0.1 in the title or tags; rounded to hundredths. Equal classes are ordered by verification, reuse and freshness.',
+      'Relevance class: the weight of the query words the result matches, a rare word (or one naming a tag of the organization) counting 1, an uncommon one 2/3 and a common one 1/3 (stop words are left out), plus 0.2 when those words are all in the title, or 0.1 in the title or tags; rounded to hundredths. Equal classes are ordered by verification, reuse and freshness. While Meilisearch answers (see /health/ready), its ranking score from 0 to 1 instead.',
   })
   score: number;
 }

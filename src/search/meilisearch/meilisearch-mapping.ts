@@ -17,6 +17,33 @@ import { MAX_FACETS } from '../postgres/ranking.js';
 /** One index per document type. */
 export const INDEX_OF: Record<DocumentType, string> = { TIP: 'tips', QUESTION: 'questions' };
 
+/** A document type's index: the live one, or a reindex's new one (`tips-<suffix>`). */
+export function indexName(type: DocumentType, suffix?: string): string {
+  return suffix ? `${INDEX_OF[type]}-${suffix}` : INDEX_OF[type];
+}
+
+/**
+ * Whether an index's settings (as Meilisearch returns them, defaults filled in) already
+ * hold the desired ones: every value floorwalker sets, compared as a subset.
+ */
+export function settingsMatch(desired: unknown, actual: unknown): boolean {
+  if (Array.isArray(desired))
+    return (
+      Array.isArray(actual) &&
+      desired.length === actual.length &&
+      desired.every((value, i) => settingsMatch(value, actual[i]))
+    );
+  if (desired && typeof desired === 'object')
+    return (
+      !!actual &&
+      typeof actual === 'object' &&
+      Object.entries(desired).every(([key, value]) =>
+        settingsMatch(value, (actual as Record<string, unknown>)[key]),
+      )
+    );
+  return desired === actual;
+}
+
 /** What Meilisearch stores of a document: the analysed text it searches, the original it shows. */
 export interface MeiliDocument {
   id: string;

@@ -1,5 +1,6 @@
 import { Meilisearch } from 'meilisearch';
 import type { FederatedMultiSearchParams, MultiSearchQueryWithFederation } from 'meilisearch';
+import { Logger } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { QUESTION_STATUS } from '../search-engine.js';
 import type {
@@ -15,7 +16,9 @@ import {
   filterOf,
   highlighted,
   INDEX_OF,
+  indexName,
   indexSettings,
+  settingsMatch,
   matchedTerms,
   MeiliDocument,
   queryText,
@@ -35,6 +38,7 @@ export type SynonymSource = (organizationId: string) => Promise<string[][]>;
 /** Query variants with a synonym in place of a word, at most this many besides the query. */
 const MAX_SYNONYM_VARIANTS = 6;
 const SYNONYMS_TTL_MS = 60_000;
+const DOCUMENT_TYPES = Object.keys(INDEX_OF) as DocumentType[];
 /** How long to wait for an indexing task before the delivery counts as failed. */
 const TASK_TIMEOUT_MS = 30_000;
 
@@ -48,6 +52,7 @@ const TASK_TIMEOUT_MS = 30_000;
 export class MeilisearchSearchEngine implements SearchEngine {
   readonly transactional = false;
   readonly client: Meilisearch;
+  private readonly logger = new Logger('Meilisearch');
   private readonly synonymGroups = new LRUCache<string, Promise<string[][]>>({
     max: 10_000,
     ttl: SYNONYMS_TTL_MS,
@@ -65,29 +70,94 @@ export class MeilisearchSearchEngine implements SearchEngine {
     });
   }
 
-  /** Creates the indexes and applies their settings; waits for Meilisearch to apply them. */
-  async applySettings(): Promise<void> {
-    for (const uid of Object.values(INDEX_OF)) {
-      const created = await this.client.createIndex(uid, { primaryKey: 'id' }).waitTask();
-      if (created.error && created.error.code !== 'index_already_exists')
-        throw new Error(`Meilisearch could not create index ${uid}: ${created.error.message}`);
-      await this.succeeded(this.client.index(uid).updateSettings(indexSettings()).waitTask());
+  /**
+   * Creates the live indexes with their settings when they are missing; says whether the
+   * existing ones hold other settings (then a reindex applies them: see SearchReindexer).
+   */
+  async ensureIndexes(): Promise<'ready' | 'settings changed'> {
+    let changed = false;
+    for (const type of DOCUMENT_TYPES) {
+      const uid = indexName(type);
+      const settings = await this.client
+        .index(uid)
+        .getSettings()
+        .catch((error: { cause?: { code?: string } }) => {
+          if (error.cause?.code === 'index_not_found') return null;
+          throw error;
+        });
+      if (settings === null) await this.createIndex(uid);
+      else if (!settingsMatch(indexSettings(), settings)) changed = true;
     }
+    // A key that may list the API keys is the master key or one as strong.
+    if (
+      await this.client.getKeys({ limit: 1 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      this.logger.warn(
+        'MEILI_KEY can manage API keys: give floorwalker a scoped key (docs/deployment.md).',
+      );
+    return changed ? 'settings changed' : 'ready';
   }
 
-  async index(documents: SearchDocument[]): Promise<void> {
-    for (const type of Object.keys(INDEX_OF) as DocumentType[]) {
+  /** A reindex's new indexes, empty, with the current settings. */
+  async createIndexes(suffix: string): Promise<void> {
+    for (const type of DOCUMENT_TYPES) await this.createIndex(indexName(type, suffix));
+  }
+
+  /** Makes a reindex's indexes the live ones, at once, and drops the old ones. */
+  async swapIn(suffix: string): Promise<void> {
+    await this.succeeded(
+      this.client
+        .swapIndexes(
+          DOCUMENT_TYPES.map((type) => ({
+            indexes: [indexName(type), indexName(type, suffix)] as [string, string],
+            rename: false,
+          })),
+        )
+        .waitTask(),
+    );
+    await this.dropIndexes(suffix);
+  }
+
+  /** Drops a reindex's indexes (after a swap, the old content). */
+  async dropIndexes(suffix: string): Promise<void> {
+    for (const type of DOCUMENT_TYPES)
+      await this.succeeded(this.client.deleteIndex(indexName(type, suffix)).waitTask());
+  }
+
+  index(documents: SearchDocument[], suffix?: string): Promise<void> {
+    return this.indexInto(documents, suffix);
+  }
+
+  async remove(
+    _organizationId: string,
+    type: DocumentType,
+    ids: string[],
+    suffix?: string,
+  ): Promise<void> {
+    if (ids.length === 0) return;
+    await this.succeeded(
+      this.client.index(indexName(type, suffix)).deleteDocuments(ids).waitTask(),
+    );
+  }
+
+  private async indexInto(documents: SearchDocument[], suffix?: string): Promise<void> {
+    for (const type of DOCUMENT_TYPES) {
       const batch = documents.filter((doc) => doc.type === type).map(toMeiliDocument);
       if (batch.length === 0) continue;
       await this.succeeded(
-        this.client.index<MeiliDocument>(INDEX_OF[type]).addDocuments(batch).waitTask(),
+        this.client.index<MeiliDocument>(indexName(type, suffix)).addDocuments(batch).waitTask(),
       );
     }
   }
 
-  async remove(_organizationId: string, type: DocumentType, ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    await this.succeeded(this.client.index(INDEX_OF[type]).deleteDocuments(ids).waitTask());
+  private async createIndex(uid: string): Promise<void> {
+    const created = await this.client.createIndex(uid, { primaryKey: 'id' }).waitTask();
+    if (created.status !== 'succeeded' && created.error?.code !== 'index_already_exists')
+      throw new Error(`Meilisearch could not create index ${uid}: ${created.error?.message}`);
+    await this.succeeded(this.client.index(uid).updateSettings(indexSettings()).waitTask());
   }
 
   synonymsChanged(organizationId: string): void {

@@ -133,7 +133,7 @@ export class PostgresSearchEngine implements SearchEngine {
            language = excluded.language, status = excluded.status, tags = excluded.tags,
            title = excluded.title, body = excluded.body, title_tsv = excluded.title_tsv,
            head_tsv = excluded.head_tsv, tsv = excluded.tsv,
-           reuse = excluded.reuse, fresh_at = excluded.fresh_at
+           reuse = excluded.reuse, fresh_at = excluded.fresh_at, indexed_at = clock_timestamp()
          RETURNING organization_id, tsv)
        INSERT INTO search_terms (organization_id, term)
        SELECT DISTINCT i.organization_id, t.lexeme
