@@ -257,6 +257,45 @@ describe('Meilisearch faults', () => {
       }
     }, 60_000);
 
+    const withTwoInstances = process.env.DATABASE_URL ? it : it.skip;
+    withTwoInstances(
+      'delivers everything, in batches, when two API instances drain at once (PostgreSQL only)',
+      async () => {
+        const other = await t.alongside({ MEILI_URL: meili.url });
+        try {
+          await other.app.get(SearchIndexer).tick(); // its indexes are checked
+          const outbox = t.app.get(SearchOutbox);
+          const organizationId = (
+            await t.app
+              .get(TransactionHost)
+              .manager.query(`SELECT id FROM organizations WHERE slug = 'meili'`)
+          )[0].id;
+          const ids = await t.app
+            .get(TransactionHost)
+            .manager.query(`SELECT id FROM tips WHERE organization_id = $1`, [organizationId]);
+          // every tip changed three times over, then both instances deliver
+          for (let i = 0; i < 3; i++)
+            await outbox.add(
+              ids.map(({ id }: { id: string }) => ({ organizationId, type: 'TIP' as const, id })),
+            );
+          const deliveries = meili.requests.filter(
+            (r) => r === 'POST /indexes/tips/documents',
+          ).length;
+          await Promise.all([indexer.drain(), other.app.get(SearchIndexer).drain()]);
+          await Promise.all([indexer.drain(), other.app.get(SearchIndexer).drain()]);
+          expect(await outbox.size()).toBe(0);
+          expect(meili.indexed('tips')).toHaveLength(tips);
+          // batches, not a request per change
+          expect(
+            meili.requests.filter((r) => r === 'POST /indexes/tips/documents').length - deliveries,
+          ).toBeLessThanOrEqual(4);
+        } finally {
+          await other.close();
+        }
+      },
+      60_000,
+    );
+
     it('lets a claim left by a stopped instance run out, and never delivers one document twice at once', async () => {
       const outbox = t.app.get(SearchOutbox);
       const a = await createTip('Claimed by an instance that stopped');
