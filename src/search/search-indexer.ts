@@ -44,6 +44,7 @@ export class SearchIndexer implements OnModuleInit, OnModuleDestroy {
   private timer: NodeJS.Timeout | undefined;
   private indexesReady = false;
   private settingsChanged: (() => void) | undefined;
+  private lastProblem: string | undefined;
 
   constructor(
     private readonly outbox: SearchOutbox,
@@ -87,8 +88,12 @@ export class SearchIndexer implements OnModuleInit, OnModuleDestroy {
         if (state === 'settings changed') this.settingsChanged?.();
       }
       if (this.indexesReady) await this.drain();
+      this.lastProblem = undefined;
     } catch (error) {
-      this.logger.warn(`Meilisearch: ${String(error)}`);
+      // said once, not every round while it lasts
+      const problem = `Meilisearch: ${String(error)}`;
+      if (problem !== this.lastProblem) this.logger.warn(problem);
+      this.lastProblem = problem;
     }
     await this.router.probe();
   }
