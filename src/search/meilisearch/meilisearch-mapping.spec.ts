@@ -7,6 +7,7 @@ import {
   indexSettings,
   matchedTerms,
   queryText,
+  settingsMatch,
   standingOf,
   toMeiliDocument,
 } from './meilisearch-mapping.js';
@@ -71,6 +72,14 @@ describe('Meilisearch mapping', () => {
     expect(settings.searchableAttributes).toEqual(['title', 'tags', 'body']);
     expect(settings.typoTolerance.minWordSizeForTypos).toEqual({ oneTypo: 5, twoTypos: 9 });
     expect(settings.filterableAttributes).toContain('organizationId');
+    // as Meilisearch returns them: a restart finds the same settings and does not reindex
+    expect(
+      settingsMatch(settings, {
+        ...settings,
+        typoTolerance: { ...settings.typoTolerance, disableOnWords: [] },
+      }),
+    ).toBe(true);
+    expect(settingsMatch(settings, { ...settings, rankingRules: ['words'] })).toBe(false);
     expect(settings.stopWords).toEqual(expect.arrayContaining(['the', 'و', 'ja']));
   });
 

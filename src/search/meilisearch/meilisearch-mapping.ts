@@ -100,7 +100,8 @@ export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
 export function indexSettings() {
   return {
     searchableAttributes: ['title', 'tags', 'body'],
-    filterableAttributes: ['organizationId', 'status', 'language', 'tags'],
+    // sets, in the sorted order Meilisearch returns them in (settingsMatch compares lists)
+    filterableAttributes: ['language', 'organizationId', 'status', 'tags'],
     displayedAttributes: ['id', 'stored'],
     rankingRules: [
       'words',
