@@ -48,10 +48,11 @@ describe.each(engines)('search behaviour on $name', ({ name, env }) => {
     title: string,
     body: string,
     tags: string[] = [],
+    language = 'en',
   ) => {
     const result = await t.gql(
       `mutation ($input: CreateTipInput!) { createTip(input: $input) { tip { id } userErrors { message } } }`,
-      { input: { title, body, tags, publish: true } },
+      { input: { title, body, tags, language, publish: true } },
       token,
     );
     ids[key] = result.data!.createTip.tip.id;
@@ -97,6 +98,8 @@ describe.each(engines)('search behaviour on $name', ({ name, env }) => {
     ]);
     await tip(agent, 'persian', 'تماس با پشتیبانی‌کننده', 'برای شکایت کد پیگیری بدهید.');
     await tip(agent, 'arabicLetters', 'كارت هديه', 'کارت را فعال کنید.');
+    await tip(agent, 'compoundApart', 'راهنمای پشتیبانی کننده', 'برای مشتری.', [], 'fa');
+    await tip(agent, 'finnish', 'Puhelinkeskus ei vastaa', 'Tee linjatesti.', [], 'fi');
     await tip(otherAgent, 'elsewhere', 'Refund in another organization', 'Not yours.');
     const synonyms = await t.gql(
       `mutation { addSynonyms(input: {terms: ["reimbursement", "refund"]}) { userErrors { message } } }`,
@@ -143,6 +146,14 @@ describe.each(engines)('search behaviour on $name', ({ name, env }) => {
   it('treats Persian letter variants and the zero-width non-joiner alike', async () => {
     expect(await found('کارت هدیه ')).toContain(ids.arabicLetters);
     expect(await found('پشتیبانیکننده ')).toContain(ids.persian);
+  });
+
+  it('finds a Persian compound written apart by its joined form', async () => {
+    expect(await found('پشتیبانیکننده ')).toContain(ids.compoundApart);
+  });
+
+  it('finds Finnish inflections', async () => {
+    expect(await found('puhelinkeskuksessa ')).toContain(ids.finnish);
   });
 
   it('searches by stop words when they are all the query has', async () => {

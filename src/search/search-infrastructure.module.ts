@@ -36,13 +36,25 @@ const FAILING_FOR_MS = 10_000;
                 key: config.meilisearch.key,
                 timeoutMs: MEILI_TIMEOUT_MS,
               },
-              async (organizationId) =>
-                (
-                  (await tx.manager.query(
-                    `SELECT terms FROM search_synonyms WHERE organization_id = $1`,
-                    [organizationId],
-                  )) as { terms: string[] }[]
-                ).map(({ terms }) => terms),
+              {
+                synonymsOf: async (organizationId) =>
+                  (
+                    (await tx.manager.query(
+                      `SELECT terms FROM search_synonyms WHERE organization_id = $1`,
+                      [organizationId],
+                    )) as { terms: string[] }[]
+                  ).map(({ terms }) => terms),
+                finnishStems: async (texts) =>
+                  texts.length === 0
+                    ? []
+                    : (
+                        (await tx.manager.query(
+                          `SELECT tsvector_to_array(to_tsvector('finnish', t)) AS stems
+                           FROM unnest($1::text[]) WITH ORDINALITY AS x(t, i) ORDER BY i`,
+                          [texts],
+                        )) as { stems: string[] }[]
+                      ).map(({ stems }) => stems),
+              },
             )
           : null,
     },

@@ -6,6 +6,7 @@ import {
   highlighted,
   indexSettings,
   matchedTerms,
+  persianJoins,
   queryText,
   settingsMatch,
   standingOf,
@@ -41,6 +42,8 @@ describe('Meilisearch mapping', () => {
       title: 'کارت پشتیبانیکننده',
       tags: ['billing-refunds'],
       body: 'refund ete',
+      // the Persian words joined, for a query that writes them together
+      forms: 'کارتپشتیبانیکننده',
       status: 'NEEDS_REVIEW',
       language: 'fa',
       standing: 1,
@@ -59,6 +62,30 @@ describe('Meilisearch mapping', () => {
     ]);
   });
 
+  it('adds the joins of adjacent Persian words and the Finnish stems it is given', () => {
+    expect(persianJoins('تماس با پشتیبانی کننده refund')).toEqual([
+      'تماسبا',
+      'باپشتیبانی',
+      'پشتیبانیکننده',
+    ]);
+    const doc = toMeiliDocument(
+      {
+        organizationId: request.organizationId,
+        type: 'TIP',
+        id: 'f1',
+        language: 'fi',
+        status: 'PUBLISHED',
+        tags: [],
+        title: 'Puhelinkeskus',
+        body: 'ei vastaa',
+        reuse: 0,
+        freshAt: new Date(0),
+      },
+      ['puhelinkeskus', 'vasta'],
+    );
+    expect(doc.forms).toBe('puhelinkeskus vasta');
+  });
+
   it('ranks and tolerates typos as the PostgreSQL engine does', () => {
     const settings = indexSettings();
     expect(settings.rankingRules.slice(0, 6)).toEqual([
@@ -69,7 +96,7 @@ describe('Meilisearch mapping', () => {
       'reuse:desc',
       'freshAt:desc',
     ]);
-    expect(settings.searchableAttributes).toEqual(['title', 'tags', 'body']);
+    expect(settings.searchableAttributes).toEqual(['title', 'tags', 'body', 'forms']);
     expect(settings.typoTolerance.minWordSizeForTypos).toEqual({ oneTypo: 5, twoTypos: 9 });
     expect(settings.filterableAttributes).toContain('organizationId');
     // as Meilisearch returns them: a restart finds the same settings and does not reindex

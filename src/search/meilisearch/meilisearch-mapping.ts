@@ -12,6 +12,7 @@ import { MAX_COUNTED_MATCHES } from '../search-engine.js';
 import { highlightAll, snippet } from '../text/highlight.js';
 import { STOP_WORDS } from '../text/languages.js';
 import { normalizeForIndex, normalizeText, words } from '../text/normalize.js';
+import { adjacentJoins } from '../text/persian-compounds.js';
 import { MAX_FACETS } from '../postgres/ranking.js';
 
 /** One index per document type. */
@@ -53,6 +54,12 @@ export interface MeiliDocument {
   /** the tags' names, already normalized ("billing-refunds": Meilisearch reads two words) */
   tags: string[];
   body: string;
+  /**
+   * Other forms of the text that Meilisearch's tokenizer does not make: each two adjacent
+   * Persian words joined (a compound written apart is found written together), and
+   * Finnish stems (from PostgreSQL's Finnish stemmer)
+   */
+  forms: string;
   status: string;
   language: string;
   /** published 0, needs review 1, else 2: the first of the ranking's tie-breakers */
@@ -69,13 +76,22 @@ export function standingOf(status: string): number {
   return status === 'PUBLISHED' ? 0 : status === 'NEEDS_REVIEW' ? 1 : 2;
 }
 
-export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
+/** Each two adjacent Persian words of a normalized text, joined. */
+export function persianJoins(normalized: string): string[] {
+  return adjacentJoins(words(normalized)).map(({ joined }) => joined);
+}
+
+/** `stems`: the document's Finnish stems, when it is written in Finnish. */
+export function toMeiliDocument(doc: SearchDocument, stems: string[] = []): MeiliDocument {
+  const title = normalizeForIndex(doc.title);
+  const body = normalizeForIndex(doc.body);
   return {
     id: doc.id,
     organizationId: doc.organizationId,
-    title: normalizeForIndex(doc.title),
+    title,
     tags: doc.tags,
-    body: normalizeForIndex(doc.body),
+    body,
+    forms: [...persianJoins(title), ...persianJoins(body), ...stems].join(' '),
     status: doc.status,
     language: doc.language,
     standing: standingOf(doc.status),
@@ -99,7 +115,7 @@ export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
  */
 export function indexSettings() {
   return {
-    searchableAttributes: ['title', 'tags', 'body'],
+    searchableAttributes: ['title', 'tags', 'body', 'forms'],
     // sets, in the sorted order Meilisearch returns them in (settingsMatch compares lists)
     filterableAttributes: ['language', 'organizationId', 'status', 'tags'],
     displayedAttributes: ['id', 'stored'],

@@ -11,6 +11,7 @@ import type {
   SearchResponse,
 } from '../search-engine.js';
 import { normalizeForIndex, words } from '../text/normalize.js';
+import { adjacentJoins } from '../text/persian-compounds.js';
 import {
   facetsOf,
   filterOf,
@@ -32,13 +33,30 @@ export interface MeilisearchOptions {
   timeoutMs: number;
 }
 
-/** An organization's synonym groups, normalized: the engine reads them from the database. */
-export type SynonymSource = (organizationId: string) => Promise<string[][]>;
+/** What the engine reads from the database to analyse text as the PostgreSQL engine does. */
+export interface TextAnalysis {
+  /** an organization's synonym groups */
+  synonymsOf(organizationId: string): Promise<string[][]>;
+  /** the Finnish stems of each text (PostgreSQL's Finnish stemmer) */
+  finnishStems(texts: string[]): Promise<string[][]>;
+}
 
-/** Query variants with a synonym in place of a word, at most this many besides the query. */
-const MAX_SYNONYM_VARIANTS = 6;
+/** Query variants (synonyms, Persian joins, Finnish stems), at most this many besides the query. */
+const MAX_VARIANTS = 6;
 const SYNONYMS_TTL_MS = 60_000;
 const DOCUMENT_TYPES = Object.keys(INDEX_OF) as DocumentType[];
+const isFinnish = (language: string) => language.split('-')[0] === 'fi';
+
+/** The query with two adjacent Persian words joined, for each such pair (a compound written apart). */
+function persianJoinVariants(text: string): string[] {
+  const queryWords = words(normalizeForIndex(text));
+  const finished = /\s$/.test(text) ? ' ' : '';
+  return adjacentJoins(queryWords).map(
+    ({ at, joined }) =>
+      [...queryWords.slice(0, at), joined, ...queryWords.slice(at + 2)].join(' ') + finished,
+  );
+}
+
 /** How long to wait for an indexing task before the delivery counts as failed. */
 const TASK_TIMEOUT_MS = 30_000;
 
@@ -60,7 +78,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
 
   constructor(
     options: MeilisearchOptions,
-    private readonly synonymsOf: SynonymSource,
+    private readonly analysis: TextAnalysis,
   ) {
     this.client = new Meilisearch({
       host: options.url,
@@ -144,8 +162,16 @@ export class MeilisearchSearchEngine implements SearchEngine {
   }
 
   private async indexInto(documents: SearchDocument[], suffix?: string): Promise<void> {
+    // read before sending: no database connection is held during the HTTP calls
+    const finnish = documents.filter((doc) => isFinnish(doc.language));
+    const stems = await this.analysis.finnishStems(
+      finnish.map((doc) => `${doc.title} ${doc.body}`),
+    );
+    const stemsOf = new Map(finnish.map((doc, i) => [doc, stems[i]]));
     for (const type of DOCUMENT_TYPES) {
-      const batch = documents.filter((doc) => doc.type === type).map(toMeiliDocument);
+      const batch = documents
+        .filter((doc) => doc.type === type)
+        .map((doc) => toMeiliDocument(doc, stemsOf.get(doc)));
       if (batch.length === 0) continue;
       await this.succeeded(
         this.client.index<MeiliDocument>(indexName(type, suffix)).addDocuments(batch).waitTask(),
@@ -184,7 +210,9 @@ export class MeilisearchSearchEngine implements SearchEngine {
     const texts = [
       queryText(request.text),
       ...(await this.synonymVariants(request.organizationId, request.text)),
-    ];
+      ...persianJoinVariants(request.text),
+      ...(request.languages.some(isFinnish) ? await this.finnishVariant(request.text) : []),
+    ].slice(0, 1 + MAX_VARIANTS);
     const queries: MultiSearchQueryWithFederation[] = targets.flatMap(({ type, statuses }) =>
       texts.map((q, i) => ({
         indexUid: INDEX_OF[type],
@@ -253,11 +281,17 @@ export class MeilisearchSearchEngine implements SearchEngine {
     return this.client.isHealthy();
   }
 
+  /** The query's Finnish stems, which the documents' `forms` hold (PostgreSQL stems both). */
+  private async finnishVariant(text: string): Promise<string[]> {
+    const [stems] = await this.analysis.finnishStems([normalizeForIndex(text)]);
+    return stems.length ? [stems.join(' ')] : [];
+  }
+
   /** The query with one word replaced by one of its synonyms, for each that has some. */
   private async synonymVariants(organizationId: string, text: string): Promise<string[]> {
     let groups = this.synonymGroups.get(organizationId);
     if (!groups) {
-      groups = this.synonymsOf(organizationId);
+      groups = this.analysis.synonymsOf(organizationId);
       this.synonymGroups.set(organizationId, groups);
       groups.catch(() => this.synonymGroups.delete(organizationId));
     }
@@ -272,7 +306,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
                 [...queryWords.slice(0, i), other, ...queryWords.slice(i + 1)].join(' ') +
                   (/\s$/.test(text) ? ' ' : ''),
               );
-    return variants.slice(0, MAX_SYNONYM_VARIANTS);
+    return variants.slice(0, MAX_VARIANTS);
   }
 
   private async succeeded(task: Promise<{ status: string; error: { message: string } | null }>) {
