@@ -35,7 +35,6 @@ export interface RouterOptions {
  * switches back when Meilisearch is well again. Each change is logged with its reason.
  */
 export class SearchEngineRouter implements SearchEngine {
-  readonly transactional = true;
   private readonly logger = new Logger('Search');
   private state: SearchServing;
   private failedAt = 0;

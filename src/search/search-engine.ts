@@ -73,12 +73,6 @@ export interface SearchTotals {
 }
 
 export interface SearchEngine {
-  /**
-   * True when `index` and `remove` write in the caller's database transaction (the
-   * PostgreSQL engine): then a writer may index directly, atomically with its change,
-   * instead of going through the outbox.
-   */
-  readonly transactional: boolean;
   index(documents: SearchDocument[]): Promise<void>;
   remove(organizationId: string, type: DocumentType, ids: string[]): Promise<void>;
   search(request: SearchRequest): Promise<SearchResponse>;

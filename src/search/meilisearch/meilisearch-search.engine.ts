@@ -64,11 +64,10 @@ const TASK_TIMEOUT_MS = 30_000;
  * Search in Meilisearch: one index per document type, every query filtered to the
  * organization. The text is floorwalker's normalized form on both sides; the
  * organization's synonyms become extra queries of the same federated search (an index
- * holds every organization, so its own synonym setting cannot be theirs). Indexing is not
- * transactional: writers go through the outbox (MeilisearchSync delivers it).
+ * holds every organization, so its own synonym setting cannot be theirs). Writers reach it
+ * through the outbox, which SearchIndexer delivers.
  */
 export class MeilisearchSearchEngine implements SearchEngine {
-  readonly transactional = false;
   readonly client: Meilisearch;
   private readonly logger = new Logger('Meilisearch');
   private readonly synonymGroups = new LRUCache<string, Promise<string[][]>>({

@@ -81,7 +81,6 @@ interface AnalysedWord extends WordAnalysis {
  */
 @Injectable()
 export class PostgresSearchEngine implements SearchEngine {
-  readonly transactional = true;
   /** per table or partition of the search documents; per class, in TIERS order */
   private readonly frequencies = new LRUCache<string, Promise<TermFrequencies[]>>({
     max: 1_000,
