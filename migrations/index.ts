@@ -14,6 +14,7 @@ import { RecognitionLedger1765400000000 } from './1765400000000-recognition-ledg
 import { MentoringAndInsights1765500000000 } from './1765500000000-mentoring-and-insights.js';
 import { SearchRanking1765600000000 } from './1765600000000-search-ranking.js';
 import { SearchOutboxClaims1765700000000 } from './1765700000000-search-outbox-claims.js';
+import { EventConsumerFailures1765800000000 } from './1765800000000-event-consumer-failures.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   MentoringAndInsights1765500000000,
   SearchRanking1765600000000,
   SearchOutboxClaims1765700000000,
+  EventConsumerFailures1765800000000,
 ];

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { returnedRows } from '../../database/returned-rows.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import type { DomainEvent, DomainEventType, NewDomainEvent } from './domain-event.js';
 
@@ -6,6 +7,11 @@ import type { DomainEvent, DomainEventType, NewDomainEvent } from './domain-even
 export interface ConsumerPosition {
   transactionId: string;
   eventId: string;
+}
+
+/** A consumer's position, and whether it waits before trying again after a failure. */
+export interface LockedConsumer extends ConsumerPosition {
+  waiting: boolean;
 }
 
 const COLUMNS = `id::text, organization_id AS "organizationId", type, actor_id AS "actorId",
@@ -126,14 +132,42 @@ export class DomainEventsRepository {
    * instance holds it. An advisory lock, not a row lock: it gives the transaction no id, so
    * a consumer at work does not hold back the horizon that every consumer reads up to.
    */
-  async lockConsumer(name: string): Promise<ConsumerPosition | null> {
+  async lockConsumer(name: string): Promise<LockedConsumer | null> {
     const [row] = await this.tx.manager.query(
-      `SELECT transaction_id::text AS "transactionId", event_id::text AS "eventId"
+      `SELECT transaction_id::text AS "transactionId", event_id::text AS "eventId",
+         coalesce(retry_at > clock_timestamp(), false) AS waiting
        FROM event_consumers
        WHERE name = $1 AND pg_try_advisory_xact_lock(hashtext('floorwalker.consumer'), hashtext($1))`,
       [name],
     );
-    return row ?? null;
+    return row
+      ? { transactionId: row.transactionId, eventId: row.eventId, waiting: row.waiting }
+      : null;
+  }
+
+  /**
+   * Counts a failure of the consumer on its next event and has it wait before the next try
+   * (1, 2, 4 … seconds); returns how many times in a row it failed.
+   */
+  async recordFailure(name: string, error: string): Promise<number> {
+    const [row] = returnedRows<{ failures: number }>(
+      await this.tx.manager.query(
+        `UPDATE event_consumers SET failures = failures + 1, last_error = left($2, 2000),
+           retry_at = clock_timestamp() + make_interval(secs => least(2 ^ failures, 300))
+         WHERE name = $1 RETURNING failures`,
+        [name, error],
+      ),
+    );
+    return row.failures;
+  }
+
+  /** Sets an event the consumer keeps failing on aside, with its error. */
+  async park(name: string, eventId: string, error: string, attempts: number): Promise<void> {
+    await this.tx.manager.query(
+      `INSERT INTO parked_events (consumer, event_id, error, attempts) VALUES ($1, $2, left($3, 2000), $4)
+       ON CONFLICT DO NOTHING`,
+      [name, eventId, error, attempts],
+    );
   }
 
   /** Whether events after `position` wait for older transactions to end (committed, not yet readable). */
@@ -158,7 +192,8 @@ export class DomainEventsRepository {
 
   async moveConsumer(name: string, position: ConsumerPosition): Promise<void> {
     await this.tx.manager.query(
-      `UPDATE event_consumers SET transaction_id = $2::xid8, event_id = $3, updated_at = clock_timestamp()
+      `UPDATE event_consumers SET transaction_id = $2::xid8, event_id = $3, updated_at = clock_timestamp(),
+         failures = 0, retry_at = NULL, last_error = NULL
        WHERE name = $1`,
       [name, position.transactionId, position.eventId],
     );

@@ -13,6 +13,8 @@ export interface EventConsumer {
 }
 
 const BATCH = 500;
+/** An event a consumer failed on this many times in a row is parked, and the consumer goes on. */
+const PARK_AFTER = 6;
 /** Other instances' events, and retries, are found this often. */
 const POLL_MS = 500;
 /** While another instance holds a consumer, or events wait for older transactions, look again this soon. */
@@ -25,6 +27,8 @@ interface Runner {
   again: boolean;
   /** another instance held the consumer, or events waited for older transactions, at the last try */
   retrySoon: boolean;
+  /** after a failed batch: events to deliver one at a time, to find the one that fails */
+  oneByOne: number;
 }
 
 /**
@@ -52,7 +56,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
 
   /** Adds a consumer; call it before the application starts (from onModuleInit). */
   register(consumer: EventConsumer): void {
-    this.runners.push({ consumer, again: false, retrySoon: false });
+    this.runners.push({ consumer, again: false, retrySoon: false, oneByOne: 0 });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -101,13 +105,68 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
   private async deliver(runner: Runner): Promise<void> {
     const { consumer } = runner;
     let batch: { delivered: number; retrySoon: boolean };
+    let size: number;
     do {
-      batch = await this.deliverBatch(consumer).catch((error: unknown) => {
-        this.logger.error(`Consumer ${consumer.name} failed; it retries: ${String(error)}`);
-        return { delivered: 0, retrySoon: false };
-      });
-    } while (batch.delivered === BATCH);
+      size = runner.oneByOne > 0 ? 1 : BATCH;
+      batch = await this.deliverBatch(consumer, size).then(
+        (delivered) => {
+          if (size === 1) runner.oneByOne -= delivered.delivered;
+          return delivered;
+        },
+        (error: unknown) => this.failed(runner, size, error),
+      );
+    } while (batch.delivered === size && !this.stopped);
     runner.retrySoon = batch.retrySoon;
+  }
+
+  /**
+   * A failed batch is tried again one event at a time; an event that fails on its own is
+   * retried after a growing wait and, after PARK_AFTER tries, parked with its error.
+   */
+  private async failed(
+    runner: Runner,
+    size: number,
+    error: unknown,
+  ): Promise<{ delivered: number; retrySoon: boolean }> {
+    const { consumer } = runner;
+    if (size > 1) {
+      runner.oneByOne = size;
+      return { delivered: 0, retrySoon: true };
+    }
+    const failures = await this.tx.run(() =>
+      this.events.recordFailure(consumer.name, String(error)),
+    );
+    if (failures < PARK_AFTER) {
+      this.logger.error(
+        `Consumer ${consumer.name} failed (${failures} of ${PARK_AFTER} tries): ${String(error)}`,
+      );
+      return { delivered: 0, retrySoon: false };
+    }
+    const parked = await this.parkNext(consumer.name, String(error), failures);
+    if (parked)
+      this.logger.error(
+        `Consumer ${consumer.name} set event ${parked} aside after ${failures} tries (parked_events): ${String(error)}`,
+      );
+    return { delivered: 0, retrySoon: true };
+  }
+
+  /** Parks the consumer's next event and moves past it; the event's id, or null if none. */
+  private parkNext(name: string, error: string, attempts: number): Promise<string | null> {
+    return this.tx.run(async () => {
+      const horizon = await this.events.horizon();
+      const position = await this.events.lockConsumer(name);
+      if (!position) return null;
+      const [event] = (await this.events.after(position, horizon, 1)) as (DomainEvent & {
+        transactionId: string;
+      })[];
+      if (!event) return null;
+      await this.events.park(name, event.id, error, attempts);
+      await this.events.moveConsumer(name, {
+        transactionId: event.transactionId,
+        eventId: event.id,
+      });
+      return event.id;
+    });
   }
 
   /**
@@ -117,12 +176,15 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
    */
   private deliverBatch(
     consumer: EventConsumer,
+    size: number,
   ): Promise<{ delivered: number; retrySoon: boolean }> {
     return this.tx.run(async () => {
       const horizon = await this.events.horizon();
       const position = await this.events.lockConsumer(consumer.name);
       if (!position) return { delivered: 0, retrySoon: true };
-      const events = (await this.events.after(position, horizon, BATCH)) as (DomainEvent & {
+      // after a failure, the poll tries again once the wait is over
+      if (position.waiting) return { delivered: 0, retrySoon: false };
+      const events = (await this.events.after(position, horizon, size)) as (DomainEvent & {
         transactionId: string;
       })[];
       if (events.length === 0)
