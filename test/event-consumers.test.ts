@@ -57,13 +57,23 @@ describe('an event a consumer keeps failing on', () => {
         `SELECT id::text AS poison FROM domain_events WHERE type = 'tip.used' AND subject_id = $1`,
         [idOf(tips[1])],
       );
-      for (let attempt = 0; attempt < 10; attempt++) {
-        await dispatcher.wake();
-        // skip the wait between tries, as if it had passed
-        await sql(`UPDATE event_consumers SET retry_at = NULL WHERE name = 'recognition'`);
-        if ((await sql(`SELECT 1 FROM parked_events`)).length) break;
-      }
-      await dispatcher.wake();
+      // the dispatcher's own poll runs too: wait for the outcome, not for a number of wakes
+      const until = Date.now() + 30_000;
+      const eventually = async (done: () => Promise<boolean>) => {
+        while (!(await done())) {
+          if (Date.now() > until) throw new Error('the recognition consumer did not get there');
+          // skip the wait between tries, as if it had passed
+          await sql(`UPDATE event_consumers SET retry_at = NULL WHERE name = 'recognition'`);
+          await dispatcher.wake();
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      };
+      await eventually(async () => (await sql(`SELECT 1 FROM parked_events`)).length > 0);
+      await eventually(
+        async () =>
+          (await sql(`SELECT 1 FROM points_ledger WHERE subject_id = $1`, [idOf(tips[2])])).length >
+          0,
+      );
       const parked = await sql(
         `SELECT consumer, event_id::text, error, attempts FROM parked_events`,
       );
