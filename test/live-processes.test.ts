@@ -63,14 +63,15 @@ describe('live work across API processes', () => {
   /** A database of its own: a PostgreSQL database, or a copy of the embedded template. */
   async function database(): Promise<Record<string, string>> {
     const dataDir = testTempDir('live');
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    // a killed server's embedded database process may still be writing for a moment
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true, maxRetries: 10 }));
     if (process.env.DATABASE_URL) {
       const created: TestDatabase = await createTestDatabase();
       cleanups.push(() => created.close());
       return { DATABASE_URL: created.target.url, DATA_DIR: dataDir, DEMO_DATA: 'true' };
     }
     const copy = await copyDataDir(process.env.FLOORWALKER_TEST_TEMPLATE!);
-    cleanups.push(() => rm(copy, { recursive: true, force: true }));
+    cleanups.push(() => rm(copy, { recursive: true, force: true, maxRetries: 10 }));
     return { DATA_DIR: copy, DEMO_DATA: 'true' };
   }
 
